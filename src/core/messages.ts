@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+
+/**
+ * The one message protocol between the extension's parts: a map of message name to request and
+ * response schemas. Types are inferred from the schemas, so what the compiler checks is exactly
+ * what the background validates at run time.
+ */
+export const protocol = {
+  /** A content script announces itself; the answer tells it whether to do any work. */
+  hello: {
+    request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
+    response: v.object({ version: v.string(), enabled: v.boolean() }),
+  },
+  /** What the background knows about a tab's content script (null: none ran there). */
+  tabStatus: {
+    request: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    response: v.nullable(v.object({ href: v.string(), at: v.number() })),
+  },
+} as const;
+
+/** Names of the messages in the protocol. */
+export type MessageName = keyof typeof protocol;
+/** Request payload type of message `K`. */
+export type RequestOf<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['request']>;
+/** Response payload type of message `K`. */
+export type ResponseOf<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['response']>;
+
+/** Tag that marks our envelopes, so a stray message from elsewhere is never mistaken for ours. */
+export const ENVELOPE_TAG = 'wsw/1';
+
+/** What goes over `runtime.sendMessage`. */
+export interface Envelope<K extends MessageName = MessageName> {
+  tag: typeof ENVELOPE_TAG;
+  name: K;
+  payload: RequestOf<K>;
+}
+
+/** What comes back: a result or an error message, never a thrown exception across contexts. */
+export type Reply<K extends MessageName = MessageName> =
+  | { ok: true; value: ResponseOf<K> }
+  | { ok: false; error: string };
+
+/** Build a request envelope (typed: the payload must fit the message). */
+export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): Envelope<K> {
+  return { tag: ENVELOPE_TAG, name, payload };
+}
+
+/** Result of checking an incoming message. */
+export type Checked =
+  | { ok: true; name: MessageName; payload: unknown }
+  | { ok: false; error: string };
+
+/**
+ * Check that an unknown value is one of our envelopes with a valid payload. Why: messages cross a
+ * trust boundary (content scripts run in pages), so the background validates everything it gets.
+ */
+export function checkEnvelope(raw: unknown): Checked {
+  if (raw === null || typeof raw !== 'object') return { ok: false, error: 'not an object' };
+  const { tag, name, payload } = raw as Record<string, unknown>;
+  if (tag !== ENVELOPE_TAG) return { ok: false, error: 'unknown envelope' };
+  if (typeof name !== 'string' || !Object.hasOwn(protocol, name)) {
+    return { ok: false, error: `unknown message: ${String(name).slice(0, 40)}` };
+  }
+  const key = name as MessageName;
+  const result = v.safeParse(protocol[key].request, payload);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') || '(payload)';
+    return { ok: false, error: `${key}: ${path}: ${issue.message}` };
+  }
+  return { ok: true, name: key, payload: result.output };
+}
+
+/** Check a reply against the response schema of message `K` (the caller trusts nothing either). */
+export function checkReply<K extends MessageName>(name: K, raw: unknown): Reply<K> {
+  if (raw === null || typeof raw !== 'object') return { ok: false, error: 'no reply' };
+  const reply = raw as { ok?: unknown; value?: unknown; error?: unknown };
+  if (reply.ok === false) return { ok: false, error: String(reply.error) };
+  if (reply.ok !== true) return { ok: false, error: 'malformed reply' };
+  const result = v.safeParse(protocol[name].response, reply.value);
+  if (!result.success) return { ok: false, error: `${name}: malformed response` };
+  return { ok: true, value: result.output as ResponseOf<K> };
+}

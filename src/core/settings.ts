@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+
+/**
+ * User settings small enough for `storage.sync` (quota ~100 KB, 8 KB per item). Every field has a
+ * default, so a missing, old or hand-edited stored value never breaks the extension: unknown keys
+ * are dropped and invalid values fall back to their default, field by field.
+ */
+export const SettingsSchema = v.object({
+  /** Global pause: when false, content scripts do no work at all. */
+  enabled: v.fallback(v.boolean(), true),
+  /** Milliseconds the pointer must rest on a mention before its card opens. */
+  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000)), 250),
+});
+
+/** Validated settings, as every part of the extension sees them. */
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+/** The key under which settings are stored (one item keeps sync writes atomic). */
+export const SETTINGS_KEY = 'settings';
+
+/** Defaults, used for a fresh install and as the fallback for each invalid field. */
+export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+
+/**
+ * Turn whatever storage returned (undefined, an old shape, garbage) into valid settings.
+ * Why: storage is shared with future versions and other devices through sync; never trust it.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const input = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  return v.parse(SettingsSchema, input);
+}
+
+/** Merge a partial change into settings, validating the result. */
+export function updateSettings(current: Settings, change: Partial<Settings>): Settings {
+  return parseSettings({ ...current, ...change });
+}

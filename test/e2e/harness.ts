@@ -1,0 +1,43 @@
+/**
+ * Shared set-up of the e2e tests: which browsers to run, the served fixtures, and small helpers that
+ * act on extension pages the same way in Chromium and Firefox.
+ */
+import { resolve } from 'node:path';
+import type { BrowserName } from '../../scripts/browsers';
+
+export { launchWithExtension, type ExtensionBrowser } from '../../scripts/browsers';
+export { serveStatic } from '../../scripts/serve';
+
+/** Project root, resolved from this file so tests run from any working directory. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Browsers under test. Both by default; WSW_BROWSERS=chromium (or firefox) narrows it for local
+ * work. An unknown name is an error, never a silent skip.
+ */
+export const BROWSERS: BrowserName[] = (() => {
+  const wanted = (process.env.WSW_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim());
+  for (const name of wanted) {
+    if (name !== 'chromium' && name !== 'firefox') throw new Error(`WSW_BROWSERS: unknown browser "${name}"`);
+  }
+  return wanted as BrowserName[];
+})();
+
+/** The build directory for a browser. */
+export const distFor = (name: BrowserName) => resolve(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+
+/** Poll `check` until it returns a truthy value (or time out with `what` in the message). */
+export async function waitFor<T>(what: string, check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
