@@ -100,9 +100,7 @@ export async function launchWithExtension(
       void page.goto(url).catch(() => undefined);
       const end = Date.now() + 15_000;
       for (;;) {
-        const state = await page
-          .evaluate(() => `${document.readyState} ${location.href}`)
-          .catch(() => '');
+        const state = await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => '');
         if (state === `complete ${url}`) return page;
         if (Date.now() > end) throw new Error(`extension page did not load: ${url} (${state})`);
         await new Promise((r) => setTimeout(r, 50));

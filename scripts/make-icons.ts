@@ -57,7 +57,11 @@ function shade(u: number, v: number): RGBA | null {
   const dy = Math.max(r - v, 0, v - (1 - r));
   if (dx * dx + dy * dy > r * r) return null;
   // Three lines of "text" inside the bubble.
-  for (const [v0, u1] of [[0.33, 0.7], [0.44, 0.7], [0.55, 0.58]] as const) {
+  for (const [v0, u1] of [
+    [0.33, 0.7],
+    [0.44, 0.7],
+    [0.55, 0.58],
+  ] as const) {
     if (v > v0 && v < v0 + 0.06 && u > 0.3 && u < u1) return blue;
   }
   // Speech bubble: an ellipse with a tail to the lower left.
@@ -80,7 +84,12 @@ for (const size of [16, 32, 48, 96, 128]) {
     const n = acc[3]! / 255;
     return n === 0
       ? [0, 0, 0, 0]
-      : [Math.round(acc[0]! / n), Math.round(acc[1]! / n), Math.round(acc[2]! / n), Math.round(acc[3]! / (ss * ss))];
+      : [
+          Math.round(acc[0]! / n),
+          Math.round(acc[1]! / n),
+          Math.round(acc[2]! / n),
+          Math.round(acc[3]! / (ss * ss)),
+        ];
   });
   writeFileSync(new URL(`../assets/public/icons/icon-${size}.png`, import.meta.url), image);
 }

@@ -37,8 +37,7 @@ export interface Envelope<K extends MessageName = MessageName> {
 
 /** What comes back: a result or an error message, never a thrown exception across contexts. */
 export type Reply<K extends MessageName = MessageName> =
-  | { ok: true; value: ResponseOf<K> }
-  | { ok: false; error: string };
+  { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
 
 /** Build a request envelope (typed: the payload must fit the message). */
 export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): Envelope<K> {
@@ -46,9 +45,7 @@ export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>):
 }
 
 /** Result of checking an incoming message. */
-export type Checked =
-  | { ok: true; name: MessageName; payload: unknown }
-  | { ok: false; error: string };
+export type Checked = { ok: true; name: MessageName; payload: unknown } | { ok: false; error: string };
 
 /**
  * Check that an unknown value is one of our envelopes with a valid payload. Why: messages cross a
@@ -80,4 +77,33 @@ export function checkReply<K extends MessageName>(name: K, raw: unknown): Reply<
   const result = v.safeParse(protocol[name].response, reply.value);
   if (!result.success) return { ok: false, error: `${name}: malformed response` };
   return { ok: true, value: result.output as ResponseOf<K> };
+}
+
+/** Typed handlers for every message; `S` is whatever the caller knows about the sender. */
+export type HandlerMap<S> = {
+  [K in MessageName]: (payload: RequestOf<K>, sender: S) => Promise<ResponseOf<K>>;
+};
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Route one incoming message to its handler, as the single validating entry point of the
+ * background. Refuses senders that are not this extension, anything that is not our envelope, and
+ * invalid payloads; a handler's failure becomes an error reply, never an unhandled rejection.
+ */
+export async function dispatch<S>(
+  handlers: HandlerMap<S>,
+  raw: unknown,
+  sender: S,
+  fromThisExtension: boolean,
+): Promise<Reply> {
+  if (!fromThisExtension) return { ok: false, error: 'foreign sender' };
+  const checked = checkEnvelope(raw);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const handler = handlers[checked.name] as (payload: unknown, sender: S) => Promise<unknown>;
+  try {
+    return { ok: true, value: await handler(checked.payload, sender) } as Reply;
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
 }

@@ -1,12 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
-  checkEnvelope,
   checkReply,
+  dispatch,
   envelope,
+  type HandlerMap,
   type MessageName,
   type Reply,
   type RequestOf,
-  type ResponseOf,
 } from '../core/messages';
 
 /**
@@ -22,10 +22,8 @@ export async function send<K extends MessageName>(name: K, payload: RequestOf<K>
   }
 }
 
-/** Handlers for every message of the protocol; the sender is already known to be ours. */
-export type Handlers = {
-  [K in MessageName]: (payload: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ResponseOf<K>>;
-};
+/** Handlers for every message of the protocol, given the browser's sender record. */
+export type Handlers = HandlerMap<Runtime.MessageSender>;
 
 /**
  * Whether a message comes from this extension. Why: other extensions reach us only through
@@ -36,21 +34,10 @@ export function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
-/**
- * Install the single validating message handler. Everything that is not our envelope from our own
- * extension is refused with an error reply; valid requests go to their typed handler.
- */
+/** Install the single validating message handler (see {@link dispatch}); returns its remover. */
 export function listen(handlers: Handlers): () => void {
-  const onMessage = (raw: unknown, sender: Runtime.MessageSender): Promise<Reply> => {
-    if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'foreign sender' });
-    const checked = checkEnvelope(raw);
-    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-    const handler = handlers[checked.name] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>;
-    return handler(checked.payload, sender).then(
-      (value) => ({ ok: true, value }) as Reply,
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-  };
+  const onMessage = (raw: unknown, sender: Runtime.MessageSender) =>
+    dispatch(handlers, raw, sender, isOwnSender(sender));
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);
 }

@@ -20,7 +20,9 @@ export async function recordTabStatus(tabId: number, href: string): Promise<void
 export async function readTabStatus(tabId: number): Promise<TabStatus | null> {
   const stored = await browser.storage.session.get(key(tabId));
   const value = stored[key(tabId)] as Partial<TabStatus> | undefined;
-  return typeof value?.href === 'string' && typeof value.at === 'number' ? { href: value.href, at: value.at } : null;
+  return typeof value?.href === 'string' && typeof value.at === 'number'
+    ? { href: value.href, at: value.at }
+    : null;
 }
 
 /** Drop a closed tab's status. */

@@ -19,7 +19,11 @@ export function PopupView({ t, page, settings, onToggleEnabled, onOpenOptions }:
     <main class="wsw-popup">
       <h1>{t('extName')}</h1>
       <p class="wsw-status" role="status" data-state={page}>
-        {page === 'loading' ? t('popupLoading') : page === 'active' ? t('popupActive') : t('popupUnavailable')}
+        {page === 'loading'
+          ? t('popupLoading')
+          : page === 'active'
+            ? t('popupActive')
+            : t('popupUnavailable')}
       </p>
       {settings && (
         <label class="wsw-switch">

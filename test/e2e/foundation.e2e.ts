@@ -33,8 +33,7 @@ function sendRaw(page: Page, message: unknown): Promise<unknown> {
   }, message as any);
 }
 
-const text = (page: Page, selector: string) =>
-  page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 describe.each(BROWSERS)('%s: foundation', (name) => {
   let ext: ExtensionBrowser;
@@ -104,7 +103,9 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
       ok: false,
       error: 'unknown message: nope',
     });
-    expect(await sendRaw(options, { tag: 'wsw/1', name: 'tabStatus', payload: { tabId: 'x' } })).toMatchObject({
+    expect(
+      await sendRaw(options, { tag: 'wsw/1', name: 'tabStatus', payload: { tabId: 'x' } }),
+    ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^tabStatus: tabId: /),
     });

@@ -24,10 +24,15 @@ export const BROWSERS: BrowserName[] = (() => {
 })();
 
 /** The build directory for a browser. */
-export const distFor = (name: BrowserName) => resolve(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+export const distFor = (name: BrowserName) =>
+  resolve(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
 
 /** Poll `check` until it returns a truthy value (or time out with `what` in the message). */
-export async function waitFor<T>(what: string, check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T>,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
