@@ -3,6 +3,8 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { compileDictionary, serializeDictionary } from './src/core/dictionary';
+import { readEntitySources } from './src/cli/entity-files';
 
 /** The two browsers we build for; `vite build --mode <target>`. */
 export type Target = 'chrome' | 'firefox';
@@ -56,11 +58,40 @@ function noInnerHtml(): Plugin {
   };
 }
 
+/** Id of the virtual module that holds the compiled entity dictionary. */
+export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
+
+/**
+ * Compile `assets/entities/*.json` at build time into the serialised dictionary, importable as
+ * `virtual:wsw-dictionary`. Invalid sources fail the build with every error located.
+ */
+export function entityDictionary(): Plugin {
+  const resolved = '\0' + DICTIONARY_MODULE;
+  return {
+    name: 'wsw:entity-dictionary',
+    resolveId: (id) => (id === DICTIONARY_MODULE ? resolved : null),
+    load(id) {
+      if (id !== resolved) return null;
+      let sources;
+      try {
+        sources = readEntitySources();
+      } catch (error) {
+        this.error((error as Error).message);
+      }
+      for (const file of sources.files) this.addWatchFile(file);
+      const json = JSON.stringify(serializeDictionary(compileDictionary(sources.entities)));
+      // JSON.parse of a string literal loads faster than the same data as an object literal.
+      return `export default JSON.parse(${JSON.stringify(json)});`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
       noInnerHtml(),
+      entityDictionary(),
       preact(),
       crx({
         manifest: manifestFor(target),
@@ -77,11 +108,6 @@ export default defineConfig(({ mode }): UserConfig => {
       minify: false,
       sourcemap: false,
       target: 'es2022',
-    },
-    // Under vitest: unit tests only; e2e runs through its own config.
-    test: {
-      include: ['test/unit/**/*.test.{ts,tsx}'],
-      environment: 'node',
     },
   };
 });

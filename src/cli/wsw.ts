@@ -1,0 +1,127 @@
+/**
+ * The maintainers' command line: `npm run -s wsw -- <command> …`.
+ *
+ *   annotate [--json] FILE...   list the entity mentions in .html/.htm (visible text, exactly as
+ *                               the content script extracts it) or .txt files (text as is)
+ *
+ * Bad input gets a one-line message and a non-zero exit, never a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { compileDictionary, type Dictionary } from '../core/dictionary';
+import { explainMention, findMentions } from '../core/matcher';
+import { extractText } from '../dom/extract';
+import { readEntitySources } from './entity-files';
+
+/** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+const USAGE = `usage: npm run -s wsw -- annotate [--json] FILE...
+  FILE   .html/.htm (visible text is matched) or .txt (text as is)
+  --json one JSON line per file: {"file","mentions":[{"entity","text","start","end","why"}]}
+         (offsets: UTF-16 code units into the extracted text)`;
+
+class UserError extends Error {}
+
+function readInput(file: string): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new UserError(`${file}: not a file`);
+    size = st.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: no such file`);
+  }
+  if (size > MAX_BYTES)
+    throw new UserError(`${file}: too large (${(size / 1048576).toFixed(1)} MB; limit 50 MB)`);
+  const ext = extname(file).toLowerCase();
+  if (!['.html', '.htm', '.txt'].includes(ext)) {
+    throw new UserError(`${file}: unsupported type "${ext}" (use .html, .htm or .txt)`);
+  }
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new UserError(`${file}: looks binary (contains NUL bytes)`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file}: not valid UTF-8`);
+  }
+  if (ext === '.txt') return text.replace(/^\uFEFF/, '');
+  const { document } = parseHTML(text);
+  return extractText(document.body ?? document.documentElement ?? document).text;
+}
+
+function annotate(files: string[], json: boolean, dict: Dictionary): number {
+  let failures = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      console.error(`wsw: ${error.message}`);
+      failures++;
+      continue;
+    }
+    const mentions = findMentions(text, dict).map((m) => ({
+      entity: m.entity,
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      why: explainMention(text, dict, m),
+    }));
+    if (json) {
+      console.log(JSON.stringify({ file, mentions }));
+    } else {
+      console.log(`${file}: ${mentions.length} mention(s)`);
+      for (const m of mentions)
+        console.log(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.why}`);
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    console.error(`wsw: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...files] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    console.log(USAGE);
+    return parsed.values.help ? 0 : 2;
+  }
+  if (command !== 'annotate') {
+    console.error(`wsw: unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`wsw: annotate needs at least one FILE\n${USAGE}`);
+    return 2;
+  }
+  let dict: Dictionary;
+  try {
+    dict = compileDictionary(readEntitySources().entities);
+  } catch (error) {
+    console.error(`wsw: ${(error as Error).message}`);
+    return 1;
+  }
+  return annotate(files, parsed.values.json ?? false, dict);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  console.error(`wsw: internal error: ${(error as Error).message}`);
+  process.exitCode = 70;
+}

@@ -1,0 +1,6 @@
+/** The compiled entity dictionary, generated at build time by vite.config.ts. */
+declare module 'virtual:wsw-dictionary' {
+  import type { SerializedDictionary } from './core/dictionary';
+  const dictionary: SerializedDictionary;
+  export default dictionary;
+}
