@@ -14,8 +14,14 @@ export const ENTITIES_DIR = join(PROJECT_ROOT, 'assets/entities');
 /** Thrown when entity sources are invalid; its message lists every error, one per line. */
 export class EntitySourceError extends Error {}
 
-/** Load and validate every `*.json` file in `dir`; throws {@link EntitySourceError} on any error. */
-export function readEntitySources(dir = ENTITIES_DIR): { entities: EntitySource[]; files: string[] } {
+/**
+ * Load and validate every `*.json` file in `dir` (default: assets/entities, or $WSW_ENTITIES_DIR to
+ * try a draft set); throws {@link EntitySourceError} on any error.
+ */
+export function readEntitySources(dir = process.env.WSW_ENTITIES_DIR ?? ENTITIES_DIR): {
+  entities: EntitySource[];
+  files: string[];
+} {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()

@@ -1,6 +1,7 @@
 /**
  * Base64 for typed arrays, in pure TypeScript: the compiled dictionary is shipped as text inside
- * a bundle and decoded in browsers and Node alike (core may not rely on `atob` or `Buffer`).
+ * a bundle and decoded in browsers and Node alike. Native decoders are used when present; the
+ * portable loop keeps core free of any platform requirement.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Uint8Array(128);
@@ -25,8 +26,24 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Native decoders where the platform has them (much faster than the loop below). */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+const nativeAtob = (globalThis as { atob?: (s: string) => string }).atob;
+
 /** Decode base64 (as produced by {@link encodeBase64}) into bytes. */
 export function decodeBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64.call(Uint8Array, text);
+  if (nativeAtob) {
+    const binary = nativeAtob.call(globalThis, text);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+  return decodeBase64Portable(text);
+}
+
+/** Pure decoder (exported for tests). */
+export function decodeBase64Portable(text: string): Uint8Array {
   const clean = text.replace(/=+$/, '');
   const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let o = 0;

@@ -35,19 +35,33 @@ export interface Pattern {
 }
 
 /**
- * The compiled dictionary: entities, patterns and a trie over the normalised forms in typed
- * arrays. Node `n`'s outgoing edges are `edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n+1])`,
- * sorted by character; the patterns ending at `n` are `terminals[termStart[n] .. termStart[n+1])`.
+ * The compiled dictionary, laid out for a fast load and a fast scan.
+ *
+ * Trie: nodes are numbered breadth-first, so node `n`'s children are consecutive and the edge at
+ * index `e` always leads to node `e + 1`. Node `n`'s edges are `edgeStart[n] .. edgeStart[n+1]`,
+ * labelled `edgeChar[e]` (sorted); the patterns ending at `n` are
+ * `terminals[termStart[n] .. termStart[n+1]]`.
+ *
+ * Patterns: the hot path reads only `patternFlags`/`patternEntity` (typed arrays) and the exact-case
+ * keys; the text of each pattern (for explanations) is parsed on first use ({@link patternAt}).
  */
 export interface Dictionary {
   entities: DictEntity[];
-  patterns: Pattern[];
+  patternCount: number;
+  patternFlags: Uint8Array;
+  patternEntity: Uint16Array;
+  /** Exact-case key by pattern index, for exact-case patterns only. */
+  exactKeys: Record<number, string>;
+  /** Pattern texts: records joined by U+001E, fields (form, alias, lang, ambiguous) by U+001F. */
+  patternInfo: string;
   edgeStart: Uint32Array;
   edgeChar: Uint16Array;
-  edgeTarget: Uint32Array;
   termStart: Uint32Array;
   terminals: Uint32Array;
 }
+
+const RS = '\u001e';
+const US = '\u001f';
 
 /**
  * Compile validated entities into a {@link Dictionary}. Run at build time (the result is
@@ -63,6 +77,7 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     ...(e.wikidata ? { wikidata: e.wikidata } : {}),
     context: (e.context ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined),
   }));
+  if (entities.length > 0xffff) throw new Error('too many entities for one dictionary (max 65535)');
   const patterns: Pattern[] = [];
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -102,7 +117,37 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
       });
     }
   });
-  return { entities, patterns, ...buildTrie(keys) };
+  const exactKeys: Record<number, string> = {};
+  patterns.forEach((p, i) => {
+    if (p.exactKey !== undefined) exactKeys[i] = p.exactKey;
+  });
+  return {
+    entities,
+    patternCount: patterns.length,
+    patternFlags: Uint8Array.from(patterns, (p) => p.flags),
+    patternEntity: Uint16Array.from(patterns, (p) => p.entity),
+    exactKeys,
+    patternInfo: patterns.map((p) => [p.form, p.alias, p.lang, p.ambiguous ?? ''].join(US)).join(RS),
+    ...buildTrie(keys),
+  };
+}
+
+const parsedInfo = new WeakMap<Dictionary, string[]>();
+
+/** The full description of pattern `i` (parses the pattern texts once per dictionary). */
+export function patternAt(dict: Dictionary, i: number): Pattern {
+  let records = parsedInfo.get(dict);
+  if (!records) parsedInfo.set(dict, (records = dict.patternInfo.split(RS)));
+  const [form = '', alias = '', lang = '', ambiguous = ''] = (records[i] ?? '').split(US);
+  return {
+    entity: dict.patternEntity[i]!,
+    flags: dict.patternFlags[i]!,
+    form,
+    alias,
+    lang,
+    ...(ambiguous ? { ambiguous } : {}),
+    ...(dict.exactKeys[i] !== undefined ? { exactKey: dict.exactKeys[i] } : {}),
+  };
 }
 
 function buildTrie(keys: string[]) {
@@ -121,78 +166,91 @@ function buildTrie(keys: string[]) {
     }
     node.terms.push(p);
   });
-  // Breadth-first numbering keeps a node's children next to each other.
+  // Breadth-first numbering: the edge at index e leads to node e + 1.
   const order: Node[] = [root];
-  const id = new Map<Node, number>([[root, 0]]);
+  const chars: number[] = [];
   for (let i = 0; i < order.length; i++) {
-    for (const child of [...order[i]!.children.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n)) {
-      id.set(child, order.length);
+    for (const [c, child] of [...order[i]!.children.entries()].sort((a, b) => a[0] - b[0])) {
       order.push(child);
+      chars.push(c);
     }
   }
   const edgeStart = new Uint32Array(order.length + 1);
   const termStart = new Uint32Array(order.length + 1);
-  const edgeChar = new Uint16Array(order.length - 1);
-  const edgeTarget = new Uint32Array(order.length - 1);
   const terminals = new Uint32Array(keys.length);
   let e = 0;
   let t = 0;
   order.forEach((node, n) => {
     edgeStart[n] = e;
     termStart[n] = t;
-    for (const [c, child] of [...node.children.entries()].sort((a, b) => a[0] - b[0])) {
-      edgeChar[e] = c;
-      edgeTarget[e] = id.get(child)!;
-      e++;
-    }
+    e += node.children.size;
     for (const p of node.terms) terminals[t++] = p;
   });
   edgeStart[order.length] = e;
   termStart[order.length] = t;
-  return { edgeStart, edgeChar, edgeTarget, termStart, terminals };
+  return { edgeStart, edgeChar: Uint16Array.from(chars), termStart, terminals };
 }
 
 /** The serialised form: plain JSON, typed arrays as base64 (little-endian). */
 export interface SerializedDictionary {
-  format: 1;
+  format: 2;
   entities: DictEntity[];
-  patterns: Pattern[];
-  trie: { edgeStart: string; edgeChar: string; edgeTarget: string; termStart: string; terminals: string };
+  patternInfo: string;
+  exactKeys: Record<number, string>;
+  arrays: Record<
+    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
+    string
+  >;
 }
 
-const bytesOf = (a: Uint32Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Serialise for embedding in a bundle. */
 export function serializeDictionary(d: Dictionary): SerializedDictionary {
   return {
-    format: 1,
+    format: 2,
     entities: d.entities,
-    patterns: d.patterns,
-    trie: {
+    patternInfo: d.patternInfo,
+    exactKeys: d.exactKeys,
+    arrays: {
+      patternFlags: encodeBase64(bytesOf(d.patternFlags)),
+      patternEntity: encodeBase64(bytesOf(d.patternEntity)),
       edgeStart: encodeBase64(bytesOf(d.edgeStart)),
       edgeChar: encodeBase64(bytesOf(d.edgeChar)),
-      edgeTarget: encodeBase64(bytesOf(d.edgeTarget)),
       termStart: encodeBase64(bytesOf(d.termStart)),
       terminals: encodeBase64(bytesOf(d.terminals)),
     },
   };
 }
 
-/** Load a serialised dictionary (a few base64 decodes: no trie building at run time). */
+/** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
 export function loadDictionary(s: SerializedDictionary): Dictionary {
-  if (s.format !== 1) throw new Error(`unsupported dictionary format ${String(s.format)}`);
-  const u32 = (b64: string) => {
-    const bytes = decodeBase64(b64);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  if (s.format !== 2) throw new Error(`unsupported dictionary format ${String(s.format)}`);
+  const bytes = (b64: string) => {
+    const b = decodeBase64(b64);
+    // Typed-array views need an aligned, exclusively owned buffer.
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
   };
-  const bytes = decodeBase64(s.trie.edgeChar);
+  const u16 = (b64: string) => {
+    const b = bytes(b64);
+    return new Uint16Array(b.buffer, 0, b.byteLength / 2);
+  };
+  const u32 = (b64: string) => {
+    const b = bytes(b64);
+    return new Uint32Array(b.buffer, 0, b.byteLength / 4);
+  };
+  const patternFlags = bytes(s.arrays.patternFlags);
   return {
     entities: s.entities,
-    patterns: s.patterns,
-    edgeStart: u32(s.trie.edgeStart),
-    edgeChar: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2),
-    edgeTarget: u32(s.trie.edgeTarget),
-    termStart: u32(s.trie.termStart),
-    terminals: u32(s.trie.terminals),
+    patternCount: patternFlags.length,
+    patternFlags,
+    patternEntity: u16(s.arrays.patternEntity),
+    exactKeys: s.exactKeys,
+    patternInfo: s.patternInfo,
+    edgeStart: u32(s.arrays.edgeStart),
+    edgeChar: u16(s.arrays.edgeChar),
+    termStart: u32(s.arrays.termStart),
+    terminals: u32(s.arrays.terminals),
   };
 }

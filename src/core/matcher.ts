@@ -3,22 +3,33 @@ import {
   BLOCKER,
   CAPITALISED_SUPPORTS,
   EXACT_CASE,
+  patternAt,
   type Dictionary,
   type Pattern,
 } from './dictionary';
-import { BREAK, fold, foldKeepCase, IGNORABLE, isWordChar, SPACE } from './normalize';
+import {
+  BREAK,
+  CHAR_INFO,
+  charInfo,
+  fold,
+  foldKeepCase,
+  IGNORABLE,
+  isWordChar,
+  SPACE,
+  WORD_BIT,
+} from './normalize';
 
 /**
  * A mention of an entity in a text. Offsets are UTF-16 code units into that text; `pattern`
- * indexes `dictionary.patterns` (use {@link explainMention} for the "why").
+ * is the pattern index in the dictionary (use {@link explainMention} for the "why").
  */
 export interface Mention {
   entity: string;
   start: number;
   end: number;
   pattern: number;
-  /** For an ambiguous alias: what supported it. */
-  support?: string;
+  /** For an ambiguous alias: what supported it (undefined otherwise). */
+  support: string | undefined;
 }
 
 /**
@@ -41,33 +52,36 @@ export interface Mention {
  * character no form continues with — linear in the text, independent of dictionary size.
  */
 export function findMentions(text: string, dict: Dictionary): Mention[] {
-  const { edgeStart, edgeChar, edgeTarget, termStart, terminals, patterns } = dict;
+  const { edgeStart, edgeChar, termStart } = dict;
   const n = text.length;
-  const raw: { start: number; end: number; candidates: number[] }[] = [];
-  const candEnds: number[] = [];
-  const candNodes: number[] = [];
+  // Raw matches as flat numbers (start, end, trie node): no per-match allocation in the hot loop.
+  const raw: number[] = [];
+  // Whole-word ends reached during one walk, longest last (reused buffers).
+  let candEnds = new Int32Array(64);
+  let candNodes = new Int32Array(64);
   let prevWord = false;
 
   for (let i = 0; i < n;) {
-    const code = text.charCodeAt(i);
-    const folded = fold(code);
-    if (folded === IGNORABLE) {
+    let info = CHAR_INFO[text.charCodeAt(i)]!;
+    if (info < 0) info = charInfo(text.charCodeAt(i));
+    if ((info & 0xffff) === IGNORABLE) {
       i++;
       continue;
     }
-    const word = isWordChar(code);
+    const word = (info & WORD_BIT) !== 0;
     if (!word || prevWord) {
       prevWord = word;
       i++;
       continue;
     }
     // Word start: walk the trie as far as the text allows, remembering every whole-word end.
-    candEnds.length = 0;
-    candNodes.length = 0;
+    let count = 0;
     let node = 0;
     let j = i;
     while (j < n) {
-      let c = fold(text.charCodeAt(j));
+      let c = CHAR_INFO[text.charCodeAt(j)]!;
+      if (c < 0) c = charInfo(text.charCodeAt(j));
+      c &= 0xffff;
       if (c === IGNORABLE) {
         j++;
         continue;
@@ -76,7 +90,7 @@ export function findMentions(text: string, dict: Dictionary): Mention[] {
       let next = j + 1;
       if (c === SPACE) {
         while (next < n) {
-          const f = fold(text.charCodeAt(next));
+          const f = charInfo(text.charCodeAt(next)) & 0xffff;
           if (f !== SPACE && f !== IGNORABLE) break;
           next++;
         }
@@ -90,7 +104,7 @@ export function findMentions(text: string, dict: Dictionary): Mention[] {
         const mid = (lo + hi) >>> 1;
         const mc = edgeChar[mid]!;
         if (mc === c) {
-          child = edgeTarget[mid]!;
+          child = mid + 1;
           break;
         }
         if (mc < c) lo = mid + 1;
@@ -100,36 +114,53 @@ export function findMentions(text: string, dict: Dictionary): Mention[] {
       node = child;
       j = next;
       if (termStart[node + 1]! > termStart[node]! && isWordEnd(text, j)) {
-        candEnds.push(j);
-        candNodes.push(node);
+        if (count === candEnds.length) {
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          candEnds = grow(candEnds);
+          candNodes = grow(candNodes);
+        }
+        candEnds[count] = j;
+        candNodes[count] = node;
+        count++;
       }
     }
+    // Longest first; a candidate counts if one of its patterns passes its case rule.
     let matchedEnd = -1;
-    for (let k = candEnds.length - 1; k >= 0 && matchedEnd < 0; k--) {
+    for (let k = count - 1; k >= 0; k--) {
       const end = candEnds[k]!;
       const node = candNodes[k]!;
-      const passing: number[] = [];
-      for (let t = termStart[node]!; t < termStart[node + 1]!; t++) {
-        const p = terminals[t]!;
-        const pattern = patterns[p]!;
-        if (pattern.flags & EXACT_CASE && keepCaseKey(text, i, end) !== pattern.exactKey) continue;
-        passing.push(p);
-      }
-      if (passing.length === 0) continue;
+      if (firstPassing(text, i, end, node, dict) < 0) continue;
       matchedEnd = end;
-      // A blocker among equally long forms wins: the phrase means something else.
-      if (!passing.some((p) => patterns[p]!.flags & BLOCKER))
-        raw.push({ start: i, end, candidates: passing });
+      raw.push(i, end, node);
+      break;
     }
-    if (matchedEnd < 0) {
-      prevWord = true;
-      i++;
-    } else {
-      i = matchedEnd;
-      prevWord = true;
-    }
+    // Non-overlapping: the scan resumes after a match.
+    prevWord = true;
+    i = matchedEnd < 0 ? i + 1 : matchedEnd;
   }
-  return resolveSupport(text, dict, raw);
+  return resolve(text, dict, raw);
+}
+
+/** Index in `terminals` of the first pattern at `node` whose case rule the span passes, or -1. */
+function firstPassing(
+  text: string,
+  start: number,
+  end: number,
+  node: number,
+  dict: Dictionary,
+  from = -1,
+): number {
+  const { termStart, terminals, patternFlags, exactKeys } = dict;
+  for (let t = from < 0 ? termStart[node]! : from; t < termStart[node + 1]!; t++) {
+    const p = terminals[t]!;
+    if (patternFlags[p]! & EXACT_CASE && keepCaseKey(text, start, end) !== exactKeys[p]) continue;
+    return t;
+  }
+  return -1;
 }
 
 /** Whether position `j` ends a word (the next character, skipping ignorables, is not a word char). */
@@ -161,43 +192,54 @@ function keepCaseKey(text: string, start: number, end: number): string {
   return out;
 }
 
-function resolveSupport(
-  text: string,
-  dict: Dictionary,
-  raw: { start: number; end: number; candidates: number[] }[],
-): Mention[] {
-  const { patterns, entities } = dict;
+/**
+ * Turn raw matches into mentions: drop blocked spans, then keep ambiguous ones only with support.
+ * A blocker among the passing patterns of a span wins (the phrase means something else).
+ */
+function resolve(text: string, dict: Dictionary, raw: number[]): Mention[] {
+  const { patternFlags, patternEntity, entities, termStart, terminals } = dict;
+  const passingOf = (r: number): number[] => {
+    const start = raw[r]!;
+    const end = raw[r + 1]!;
+    const node = raw[r + 2]!;
+    const out: number[] = [];
+    for (let t = firstPassing(text, start, end, node, dict); t >= 0 && t < termStart[node + 1]!;) {
+      out.push(terminals[t]!);
+      t = firstPassing(text, start, end, node, dict, t + 1);
+    }
+    return out;
+  };
   // Entities with at least one unambiguous mention.
   const firm = new Set<number>();
-  for (const m of raw) {
-    for (const p of m.candidates) if (!(patterns[p]!.flags & AMBIGUOUS)) firm.add(patterns[p]!.entity);
+  const candidates: number[][] = [];
+  for (let r = 0; r < raw.length; r += 3) {
+    const passing = passingOf(r);
+    const blocked = passing.some((p) => patternFlags[p]! & BLOCKER);
+    candidates.push(blocked ? [] : passing);
+    if (!blocked) for (const p of passing) if (!(patternFlags[p]! & AMBIGUOUS)) firm.add(patternEntity[p]!);
   }
   const out: Mention[] = [];
-  for (const m of raw) {
-    for (const p of m.candidates) {
-      const pattern = patterns[p]!;
-      const entity = entities[pattern.entity]!;
+  candidates.forEach((passing, k) => {
+    const start = raw[k * 3]!;
+    const end = raw[k * 3 + 1]!;
+    for (const p of passing) {
+      const flags = patternFlags[p]!;
+      const entity = entities[patternEntity[p]!]!;
       let support: string | undefined;
-      if (pattern.flags & AMBIGUOUS) {
-        if (firm.has(pattern.entity)) support = `another mention of ${entity.name.en} in the text`;
+      if (flags & AMBIGUOUS) {
+        if (firm.has(patternEntity[p]!)) support = `another mention of ${entity.name.en} in the text`;
         else {
           const related = entity.context.find((c) => firm.has(c));
           if (related !== undefined) support = `a mention of ${entities[related]!.name.en} in the text`;
-          else if (pattern.flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, m.start)) {
+          else if (flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, start)) {
             support = 'capitalised, not at the start of a sentence';
           } else continue;
         }
       }
-      out.push({
-        entity: entity.id,
-        start: m.start,
-        end: m.end,
-        pattern: p,
-        ...(support ? { support } : {}),
-      });
-      break;
+      out.push({ entity: entity.id, start, end, pattern: p, support });
+      return;
     }
-  }
+  });
   return out;
 }
 
@@ -235,7 +277,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
  * highlighted?") and printed by the CLI.
  */
 export function explainMention(text: string, dict: Dictionary, mention: Mention): string {
-  const pattern: Pattern = dict.patterns[mention.pattern]!;
+  const pattern: Pattern = patternAt(dict, mention.pattern);
   const lang = LANGUAGE_NAMES[pattern.lang] ?? pattern.lang;
   const parts: string[] = [];
   if (pattern.form !== pattern.alias)

@@ -109,6 +109,29 @@ export function normalizeAlias(text: string, keepCase = false): string {
   return out;
 }
 
+/** Bit of {@link charInfo} set for word characters. */
+export const WORD_BIT = 0x10000;
+/**
+ * The lazily filled table behind {@link charInfo} (-1: not computed yet). Exported so the
+ * matcher's hot loop can read it inline (`CHAR_INFO[c]`, falling back to `charInfo(c)` when
+ * negative): a function call per character is what cold, not-yet-optimised code pays most for.
+ */
+export const CHAR_INFO = new Int32Array(0x10000).fill(-1);
+const INFO = CHAR_INFO;
+
+/**
+ * Folded code unit (low 16 bits) and {@link WORD_BIT} in one lookup: the matcher's hot loop reads
+ * this once per character instead of calling {@link fold} and {@link isWordChar}.
+ */
+export function charInfo(code: number): number {
+  let info = INFO[code]!;
+  if (info < 0) {
+    info = fold(code) | (isWordChar(code) ? WORD_BIT : 0);
+    INFO[code] = info;
+  }
+  return info;
+}
+
 /** Whether a code unit is part of a word: a letter, digit, combining mark or `_` (not a soft hyphen). */
 export function isWordChar(code: number): boolean {
   let w = WORD[code]!;

@@ -18,78 +18,90 @@
 export const BLOCK_BREAK = '\u2029';
 
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'MATH',
-  'BUTTON',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'math',
+  'button',
+  'head',
+  'title',
 ]);
 
 const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LEGEND',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'MENU',
-  'OPTGROUP',
-  'LABEL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'menu',
+  'optgroup',
+  'label',
 ]);
+
+/** Attribute-based reasons to skip an element, as one selector (one native call per element). */
+const SKIP_BY_ATTRIBUTE = [
+  '[hidden]',
+  '[aria-hidden="true" i]',
+  '[contenteditable]:not([contenteditable="false" i])',
+  '[id^="wsw-"]',
+  '[style*="display:none" i]',
+  '[style*="display: none" i]',
+  '[style*="visibility:hidden" i]',
+  '[style*="visibility: hidden" i]',
+].join(',');
 
 /** Text of a subtree and where each text node sits in it. */
 export interface ExtractedText {
@@ -102,97 +114,103 @@ export interface ExtractedText {
 
 const ELEMENT = 1;
 const TEXT = 3;
-const FRAGMENT = 11;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 /** Whether an element's subtree is left out of the text (see module doc). */
 export function isSkipped(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIP.has(tag)) return true;
-  if (tag.startsWith('WSW-') || el.id.startsWith('wsw-')) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const style = el.getAttribute('style');
-  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return false;
+  const name = el.localName;
+  if (SKIP.has(name)) return true;
+  if (name.charCodeAt(0) === 0x77 /* w */ && name.startsWith('wsw-')) return true;
+  return el.hasAttributes() && el.matches(SKIP_BY_ATTRIBUTE);
 }
 
 /**
  * Extract the visible text under `root` (an element, document or shadow root).
- * Iterative walk: deep pages cannot overflow the stack.
+ *
+ * One native TreeWalker pass (no recursion, so deep pages cannot overflow the stack); a stack of
+ * open ancestors tells when a block ends. Cost is close to the floor of walking the text nodes.
  */
 export function extractText(root: Node): ExtractedText {
-  const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
-  let length = 0;
+  let text = '';
   let pendingBreak = false;
-  const push = (s: string) => {
-    parts.push(s);
-    length += s.length;
-  };
-  const blockBoundary = () => {
-    if (length > 0) pendingBreak = true;
-  };
-
-  const visit = (start: Node) => {
-    let node: Node | null = start.firstChild;
-    while (node) {
-      let descend = false;
-      if (node.nodeType === TEXT) {
-        const data = (node as Text).data;
-        if (data.length > 0) {
-          if (pendingBreak) {
-            push(BLOCK_BREAK);
-            pendingBreak = false;
-          }
-          nodes.push(node as Text);
-          starts.push(length);
-          push(data);
-        }
-      } else if (node.nodeType === ELEMENT) {
-        const el = node as Element;
-        if (!isSkipped(el)) {
-          const tag = el.tagName.toUpperCase();
-          if (tag === 'BR') push(' ');
-          else {
-            if (BLOCKS.has(tag)) blockBoundary();
-            const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-            if (shadow) {
-              blockBoundary();
-              visit(shadow);
-              blockBoundary();
-            }
-            descend = el.firstChild !== null;
-          }
-        }
-      }
-      if (descend) {
-        node = node.firstChild;
-        continue;
-      }
-      // Next node in document order within `start`, closing blocks on the way up.
-      while (node && node !== start) {
-        if (node.nodeType === ELEMENT && BLOCKS.has((node as Element).tagName.toUpperCase())) blockBoundary();
-        if (node.nextSibling) {
-          node = node.nextSibling;
-          break;
-        }
-        node = node.parentNode;
-        if (node === start) node = null;
-      }
-    }
-  };
-
   if (root.nodeType === TEXT) {
-    nodes.push(root as Text);
-    starts.push(0);
-    push((root as Text).data);
-  } else if (root.nodeType === ELEMENT || root.nodeType === FRAGMENT || root.nodeType === 9) {
-    if (root.nodeType === ELEMENT && isSkipped(root as Element)) return { text: '', nodes, starts };
-    visit(root);
+    return { text: (root as Text).data, nodes: [root as Text], starts: [0] };
   }
-  return { text: parts.join(''), nodes, starts };
+  if (root.nodeType === ELEMENT && isSkipped(root as Element)) return { text, nodes, starts };
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+  // Open ancestors (elements) and whether each is a block.
+  const open: Node[] = [root];
+  const openBlock: boolean[] = [true];
+  let node = walker.nextNode();
+  while (node) {
+    const parent = node.parentNode;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      open.pop();
+      if (openBlock.pop() && text.length > 0) pendingBreak = true;
+    }
+    if (node.nodeType === TEXT) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        if (pendingBreak) {
+          text += BLOCK_BREAK;
+          pendingBreak = false;
+        }
+        nodes.push(node as Text);
+        starts.push(text.length);
+        text += data;
+      }
+      node = walker.nextNode();
+      continue;
+    }
+    const el = node as Element;
+    if (isSkipped(el)) {
+      node = skipSubtree(walker, el);
+      continue;
+    }
+    const name = el.localName;
+    if (name === 'br') {
+      text += ' ';
+    } else {
+      const block = BLOCKS.has(name);
+      if (block && text.length > 0) pendingBreak = true;
+      const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+      if (shadow) {
+        // Open shadow roots render instead of (or around) the light children: walk them as a block.
+        const inner = extractText(shadow);
+        if (inner.text.length > 0) {
+          if (text.length > 0) text += BLOCK_BREAK;
+          const offset = text.length;
+          for (let i = 0; i < inner.nodes.length; i++) {
+            nodes.push(inner.nodes[i]!);
+            starts.push(inner.starts[i]! + offset);
+          }
+          text += inner.text;
+          pendingBreak = true;
+        }
+      }
+      open.push(el);
+      openBlock.push(block);
+    }
+    node = walker.nextNode();
+  }
+  return { text, nodes, starts };
+}
+
+/** The first node after `el`'s subtree (the walker is positioned on `el`). */
+function skipSubtree(walker: TreeWalker, el: Element): Node | null {
+  if (typeof walker.nextSibling === 'function') {
+    // Real DOM: the next sibling, or the next sibling of the nearest ancestor that has one.
+    let next = walker.nextSibling();
+    while (!next && walker.parentNode()) next = walker.nextSibling();
+    return next;
+  }
+  // Minimal DOM implementations (linkedom) only walk forward.
+  let next = walker.nextNode();
+  while (next && el.contains(next)) next = walker.nextNode();
+  return next;
 }
 
 /**

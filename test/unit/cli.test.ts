@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEED = resolve(ROOT, '../shared/seed/article.txt');
+const tmp = mkdtempSync(join(tmpdir(), 'wsw-cli-'));
+
+function wsw(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/wsw.ts'), ...args],
+    {
+      encoding: 'utf8',
+      cwd: ROOT,
+    },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('wsw annotate', () => {
+  it('annotates the seed article as JSON lines with offsets into its text', () => {
+    const { code, out } = wsw('annotate', '--json', SEED);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const { file, mentions } = JSON.parse(lines[0]!);
+    expect(file).toBe(SEED);
+    const entities = new Set(mentions.map((m: { entity: string }) => m.entity));
+    for (const id of [
+      'kremlin',
+      'kharkiv-oblast',
+      'kyiv',
+      'izium',
+      'volodymyr-zelensky',
+      'dmitry-peskov',
+      'bucha',
+    ]) {
+      expect(entities).toContain(id);
+    }
+    const text = readFileSync(SEED, 'utf8');
+    for (const m of mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.why).toMatch(/alias/);
+    }
+    // "Izyum" and "Izium" are both the town; "Kharkiv region/province" the oblast, never the city.
+    expect(
+      mentions
+        .filter((m: { text: string }) => m.text === 'Izyum')
+        .every((m: { entity: string }) => m.entity === 'izium'),
+    ).toBe(true);
+    expect(entities).not.toContain('kharkiv');
+  });
+
+  it('reads HTML as visible text, skipping scripts and editors', () => {
+    const html = join(tmp, 'page.html');
+    writeFileSync(
+      html,
+      '<html><head><title>Kyiv</title><script>"Bucha"</script></head><body><p>Vo<b>lodymyr</b> Zelensky</p><textarea>Izium</textarea></body></html>',
+    );
+    const { code, out } = wsw('annotate', '--json', html);
+    expect(code).toBe(0);
+    const { mentions } = JSON.parse(out);
+    expect(mentions).toEqual([
+      expect.objectContaining({
+        entity: 'volodymyr-zelensky',
+        text: 'Volodymyr Zelensky',
+        start: 0,
+        end: 18,
+      }),
+    ]);
+  });
+
+  it('prints a readable list without --json', () => {
+    const { code, out } = wsw('annotate', SEED);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^.*article\.txt: \d+ mention\(s\)$/m);
+    expect(out).toMatch(/izium\s+"Izyum"/);
+  });
+
+  it.each([
+    ['a missing file', ['annotate', join(tmp, 'nope.txt')], /wsw: .*nope\.txt: no such file/],
+    [
+      'a binary file',
+      [
+        'annotate',
+        (() => {
+          const f = join(tmp, 'bin.txt');
+          writeFileSync(f, Buffer.from([0x4b, 0, 1, 2]));
+          return f;
+        })(),
+      ],
+      /looks binary/,
+    ],
+    [
+      'invalid UTF-8',
+      [
+        'annotate',
+        (() => {
+          const f = join(tmp, 'latin1.txt');
+          writeFileSync(f, Buffer.from([0x4b, 0x69, 0xe9, 0x76]));
+          return f;
+        })(),
+      ],
+      /not valid UTF-8/,
+    ],
+    [
+      'an unsupported type',
+      [
+        'annotate',
+        (() => {
+          const f = join(tmp, 'x.pdf');
+          writeFileSync(f, 'x');
+          return f;
+        })(),
+      ],
+      /unsupported type/,
+    ],
+    ['a directory', ['annotate', tmp], /not a file/],
+    ['no files', ['annotate'], /needs at least one FILE/],
+    ['an unknown command', ['frobnicate'], /unknown command/],
+    ['an unknown option', ['annotate', '--frob', SEED], /Unknown option/],
+  ])('fails clearly on %s', (_what, args, message) => {
+    const { code, err, out } = wsw(...args);
+    expect(code).not.toBe(0);
+    expect(err).toMatch(message);
+    expect(err + out).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses a huge file', () => {
+    const f = join(tmp, 'huge.txt');
+    writeFileSync(f, Buffer.alloc(51 * 1024 * 1024, 0x61));
+    const { code, err } = wsw('annotate', f);
+    expect(code).toBe(1);
+    expect(err).toMatch(/too large \(51\.0 MB; limit 50 MB\)/);
+  });
+});
