@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileDictionary, serializeDictionary } from './src/core/dictionary';
-import { readEntitySources } from './src/cli/entity-files';
+import { readDataset } from './src/cli/dataset-files';
 
 /** The two browsers we build for; `vite build --mode <target>`. */
 export type Target = 'chrome' | 'firefox';
@@ -58,28 +58,37 @@ function noInnerHtml(): Plugin {
   };
 }
 
-/** Id of the virtual module that holds the compiled entity dictionary. */
+/** Virtual modules generated from `assets/`: the entity dictionary and the claim dataset. */
 export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
+export const DATASET_MODULE = 'virtual:wsw-dataset';
 
 /**
- * Compile `assets/entities/*.json` at build time into the serialised dictionary, importable as
- * `virtual:wsw-dictionary`. Invalid sources fail the build with every error located.
+ * Compile `assets/entities` and `assets/data` at build time into the serialised dictionary and the
+ * runtime dataset. Only entities with claims go into the dictionary (nothing is highlighted that
+ * has no claim to show). Invalid sources fail the build with every error located.
  */
-export function entityDictionary(): Plugin {
-  const resolved = '\0' + DICTIONARY_MODULE;
+export function bundledData(): Plugin {
+  const ids = new Map([DICTIONARY_MODULE, DATASET_MODULE].map((id) => ['\0' + id, id]));
   return {
-    name: 'wsw:entity-dictionary',
-    resolveId: (id) => (id === DICTIONARY_MODULE ? resolved : null),
+    name: 'wsw:bundled-data',
+    resolveId: (id) => (ids.has('\0' + id) ? '\0' + id : null),
     load(id) {
-      if (id !== resolved) return null;
-      let sources;
+      const which = ids.get(id);
+      if (!which) return null;
+      let data;
       try {
-        sources = readEntitySources();
+        data = readDataset();
       } catch (error) {
         this.error((error as Error).message);
       }
-      for (const file of sources.files) this.addWatchFile(file);
-      const json = JSON.stringify(serializeDictionary(compileDictionary(sources.entities)));
+      const { dataset, entities } = data;
+      let json: string;
+      if (which === DICTIONARY_MODULE) {
+        const withClaims = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+        json = JSON.stringify(serializeDictionary(compileDictionary(withClaims)));
+      } else {
+        json = JSON.stringify(dataset);
+      }
       // JSON.parse of a string literal loads faster than the same data as an object literal.
       return `export default JSON.parse(${JSON.stringify(json)});`;
     },
@@ -91,7 +100,7 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     plugins: [
       noInnerHtml(),
-      entityDictionary(),
+      bundledData(),
       preact(),
       crx({
         manifest: manifestFor(target),

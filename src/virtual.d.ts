@@ -4,3 +4,10 @@ declare module 'virtual:wsw-dictionary' {
   const dictionary: SerializedDictionary;
   export default dictionary;
 }
+
+/** The compiled claim dataset, generated at build time by vite.config.ts. */
+declare module 'virtual:wsw-dataset' {
+  import type { Dataset } from './core/dataset';
+  const dataset: Dataset;
+  export default dataset;
+}

@@ -3,25 +3,33 @@
  *
  *   annotate [--json] FILE...   list the entity mentions in .html/.htm (visible text, exactly as
  *                               the content script extracts it) or .txt files (text as is)
+ *   validate [FILE...]          validate the bundled dataset (or the given claim files)
+ *   stats [--json]              the dataset's figures
  *
  * Bad input gets a one-line message and a non-zero exit, never a stack trace.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
 import { explainMention, findMentions } from '../core/matcher';
 import { extractText } from '../dom/extract';
+import { CORE_ENTITY_IDS } from '../core/core-entities';
+import { datasetStats } from '../core/dataset';
+import { readDataset } from './dataset-files';
 import { readEntitySources } from './entity-files';
 
 /** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
 const MAX_BYTES = 50 * 1024 * 1024;
 
-const USAGE = `usage: npm run -s wsw -- annotate [--json] FILE...
-  FILE   .html/.htm (visible text is matched) or .txt (text as is)
-  --json one JSON line per file: {"file","mentions":[{"entity","text","start","end","why"}]}
-         (offsets: UTF-16 code units into the extracted text)`;
+const USAGE = `usage: npm run -s wsw -- <command> [options]
+  annotate [--json] FILE...  entity mentions in .html/.htm (visible text) or .txt files;
+                             --json: one line per file {"file","mentions":[{"entity","text","start","end","why"}]}
+                             (offsets: UTF-16 code units into the extracted text)
+  validate [FILE...]         validate the bundled dataset, or the given claim files against the
+                             bundled entities; exit 1 with every error on failure
+  stats [--json]             figures of the bundled dataset`;
 
 class UserError extends Error {}
 
@@ -84,6 +92,38 @@ function annotate(files: string[], json: boolean, dict: Dictionary): number {
   return failures ? 1 : 0;
 }
 
+function validate(files: string[]): number {
+  try {
+    const missing = files.filter((f) => !existsSync(f));
+    if (missing.length) throw new UserError(`no such file: ${missing.join(', ')}`);
+    const { claims } = readDataset(files.length ? files.map((f) => resolve(f)) : undefined);
+    console.log(`ok: ${claims.length} claims valid`);
+    return 0;
+  } catch (error) {
+    console.error(`wsw: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function stats(json: boolean): number {
+  try {
+    const { dataset, entities } = readDataset();
+    const figures = datasetStats(
+      dataset,
+      entities.map((e) => e.id),
+      [...CORE_ENTITY_IDS],
+    );
+    if (json) console.log(JSON.stringify(figures));
+    else
+      for (const [key, value] of Object.entries(figures))
+        console.log(`${key.padEnd(30)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
+    return 0;
+  } catch (error) {
+    console.error(`wsw: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 function main(argv: string[]): number {
   let parsed;
   try {
@@ -101,6 +141,8 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return parsed.values.help ? 0 : 2;
   }
+  if (command === 'validate') return validate(files);
+  if (command === 'stats') return stats(parsed.values.json ?? false);
   if (command !== 'annotate') {
     console.error(`wsw: unknown command "${command}"\n${USAGE}`);
     return 2;

@@ -62,6 +62,8 @@ export const EntityFileSchema = v.strictObject({ entities: v.array(EntitySchema)
 /** A validation problem, located well enough for a maintainer to fix it. */
 export interface SourceError {
   file: string;
+  /** What the record is ("entity" by default, "claim" for claims). */
+  kind?: 'entity' | 'claim';
   record?: string;
   path: string;
   message: string;
@@ -69,7 +71,7 @@ export interface SourceError {
 
 /** Format errors like `assets/entities/places.json: entity izium: aliases.3.lang: …`. */
 export function formatSourceError(e: SourceError): string {
-  return `${e.file}: ${e.record ? `entity ${e.record}: ` : ''}${e.path}: ${e.message}`;
+  return `${e.file}: ${e.record ? `${e.kind ?? 'entity'} ${e.record}: ` : ''}${e.path}: ${e.message}`;
 }
 
 /** All inflected forms of an alias, the alias text first, without duplicates. */

@@ -11,6 +11,18 @@ export const protocol = {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
     response: v.object({ version: v.string(), enabled: v.boolean() }),
   },
+  /** The bundled dataset's identity, for the popup and options page. */
+  datasetInfo: {
+    request: v.object({}),
+    response: v.object({
+      title: v.string(),
+      version: v.string(),
+      dataAsOf: v.string(),
+      licence: v.string(),
+      claims: v.number(),
+      entities: v.number(),
+    }),
+  },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {
     request: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

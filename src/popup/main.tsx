@@ -6,7 +6,7 @@ import type { Settings } from '../core/settings';
 import { applyDocumentLanguage, translate } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
-import { PopupView, type PageState } from '../ui/PopupView';
+import { PopupView, type PageState, type PopupViewProps } from '../ui/PopupView';
 import '../ui/page.css';
 
 async function activePageState(): Promise<PageState> {
@@ -20,9 +20,11 @@ async function activePageState(): Promise<PageState> {
 function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [page, setPage] = useState<PageState>('loading');
+  const [dataset, setDataset] = useState<PopupViewProps['dataset']>(null);
   useEffect(() => {
     void loadSettings().then(setSettings);
     void activePageState().then(setPage, () => setPage('unavailable'));
+    void send('datasetInfo', {}).then((reply) => reply.ok && setDataset(reply.value));
     return watchSettings(setSettings);
   }, []);
   return (
@@ -30,6 +32,7 @@ function Popup() {
       t={translate}
       page={page}
       settings={settings}
+      dataset={dataset}
       onToggleEnabled={(enabled) => void saveSettings({ enabled }).then(setSettings)}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />

@@ -9,12 +9,14 @@ export interface PopupViewProps {
   t: Translate;
   page: PageState;
   settings: Settings | null;
+  /** The bundled dataset, shown so readers know how current the claims are. */
+  dataset: { version: string; dataAsOf: string; claims: number } | null;
   onToggleEnabled: (enabled: boolean) => void;
   onOpenOptions: () => void;
 }
 
 /** The toolbar popup: the state of this page and the global on/off switch. */
-export function PopupView({ t, page, settings, onToggleEnabled, onOpenOptions }: PopupViewProps) {
+export function PopupView({ t, page, settings, dataset, onToggleEnabled, onOpenOptions }: PopupViewProps) {
   return (
     <main class="wsw-popup">
       <h1>{t('extName')}</h1>
@@ -39,6 +41,11 @@ export function PopupView({ t, page, settings, onToggleEnabled, onOpenOptions }:
       <button type="button" class="wsw-link" onClick={onOpenOptions}>
         {t('popupOpenOptions')}
       </button>
+      {dataset && (
+        <p class="wsw-dataset">
+          {t('popupDataset', [dataset.version, dataset.dataAsOf, String(dataset.claims)])}
+        </p>
+      )}
     </main>
   );
 }

@@ -71,6 +71,12 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     // Opened as a tab, the popup's "active tab" is itself: an extension page we never run on.
     await waitFor('popup status', async () => (await text(popup, '.wsw-status')).startsWith('Not available'));
     expect(await popup.$eval('#wsw-enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    // The bundled dataset's version and date, from the background.
+    await waitFor('dataset line', async () =>
+      /^Dataset \d+\.\d+\.\d+ · data as of \d{4}-\d{2}-\d{2} · \d+ claims$/.test(
+        await text(popup, '.wsw-dataset'),
+      ),
+    );
     await popup.close();
   });
 

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkEnvelope, checkReply, dispatch, envelope, type HandlerMap } from '../../src/core/messages';
 
 const handlers: HandlerMap<string> = {
+  datasetInfo: async () => ({
+    title: 't',
+    version: '1.0.0',
+    dataAsOf: '2026-01-01',
+    licence: 'l',
+    claims: 1,
+    entities: 1,
+  }),
   hello: async ({ href }, sender) => ({ version: `${sender}:${href}`, enabled: true }),
   tabStatus: async ({ tabId }) => {
     if (tabId === 13) throw new Error('storage unavailable');
