@@ -31,17 +31,18 @@ const ENTITIES = new Set([
   'kharkiv-oblast',
 ]);
 
-const claim = (over: Partial<Claim> & { id: string }): Claim => ({
-  speaker: 'volodymyr-zelensky',
-  about: [{ entity: 'izium', role: 'subject' }],
-  kind: 'paraphrase',
-  text: 'Investigators found signs of torture at the burial site.',
-  lang: 'en',
-  date: '2022-09-16',
-  stance: 'accuses',
-  source: { outlet: 'Example News', url: 'https://example.org/a', published: '2022-09-17' },
-  ...over,
-});
+const claim = (over: Record<string, unknown> & { id: string }): Claim =>
+  ({
+    speaker: 'volodymyr-zelensky',
+    about: [{ entity: 'izium', role: 'subject' }],
+    kind: 'paraphrase',
+    text: 'Investigators found signs of torture at the burial site.',
+    lang: 'en',
+    date: '2022-09-16',
+    stance: 'accuses',
+    source: { outlet: 'Example News', url: 'https://example.org/a', published: '2022-09-17' },
+    ...over,
+  }) as Claim;
 
 const CLAIMS: Claim[] = [
   claim({ id: 'izium-zelensky-2022-09-16' }),
