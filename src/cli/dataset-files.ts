@@ -75,3 +75,9 @@ export function readDataset(claimFiles?: string[]): {
   }
   return { dataset: compileDataset(meta.output, claims), entities, claims };
 }
+
+/** The rating label → verdict table (derived from verdict-labels, MIT). */
+export function readVerdictLabels(): Record<string, string> {
+  const file = join(DATA_DIR, 'verdict-labels/labels.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { labels: Record<string, string> }).labels;
+}

@@ -8,8 +8,8 @@
  *
  * Bad input gets a one-line message and a non-zero exit, never a stack trace.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
@@ -17,7 +17,14 @@ import { explainMention, findMentions } from '../core/matcher';
 import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset';
-import { readDataset } from './dataset-files';
+import { exportClaimReview } from '../core/export';
+import { importClaimReview } from '../core/import/claimreview';
+import { slug, summarize } from '../core/import/collect';
+import { importCsv } from '../core/import/csv';
+import { importFactCheckApi } from '../core/import/factcheck-api';
+import { exportOurs, importOurs } from '../core/import/ours';
+import { decodeBytes, ImportInputError } from '../core/import/safe-input';
+import { readDataset, readVerdictLabels } from './dataset-files';
 import { readEntitySources } from './entity-files';
 
 /** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
@@ -29,7 +36,12 @@ const USAGE = `usage: npm run -s wsw -- <command> [options]
                              (offsets: UTF-16 code units into the extracted text)
   validate [FILE...]         validate the bundled dataset, or the given claim files against the
                              bundled entities; exit 1 with every error on failure
-  stats [--json]             figures of the bundled dataset`;
+  stats [--json]             figures of the bundled dataset
+  import --from claimreview|factcheck-api|csv|ours FILE --out OUT.json
+                             convert a file into our dataset format; prints what was imported,
+                             what was skipped and why (exit 1 if nothing could be imported)
+  export --to claimreview|ours OUT
+                             the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON`;
 
 class UserError extends Error {}
 
@@ -124,13 +136,101 @@ function stats(json: boolean): number {
   }
 }
 
+const IMPORTERS = {
+  claimreview: importClaimReview,
+  'factcheck-api': importFactCheckApi,
+  csv: importCsv,
+  ours: importOurs,
+} as const;
+
+function importFile(files: string[], from: string | undefined, out: string | undefined): number {
+  if (!from || !Object.hasOwn(IMPORTERS, from)) {
+    console.error(`wsw: import needs --from ${Object.keys(IMPORTERS).join('|')}\n${USAGE}`);
+    return 2;
+  }
+  if (files.length !== 1 || !out) {
+    console.error(`wsw: import needs one FILE and --out OUT.json\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const file = files[0]!;
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: no such file`);
+    const { text, warning } = decodeBytes(readFileSync(file));
+    const { entities } = readEntitySources();
+    const context = {
+      dictionary: compileDictionary(entities),
+      knownEntityIds: new Set(entities.map((e) => e.id)),
+      verdictLabels: readVerdictLabels(),
+    };
+    const result = IMPORTERS[from as keyof typeof IMPORTERS](text, context);
+    if (warning) result.warnings.unshift(warning);
+    for (const w of result.warnings) console.error(`warning: ${w}`);
+    for (const e of result.errors) console.error(`skipped: ${file}: ${e.location}: ${e.message}`);
+    console.log(`${file}: ${summarize(result)}`);
+    if (result.claims.length === 0) return 1;
+    const meta = {
+      id: slug(basename(file).replace(/\.[^.]+$/, '')) || 'imported',
+      title: `Imported from ${basename(file)}`,
+      version: '1.0.0',
+      dataAsOf: result.claims
+        .map((c) => c.date)
+        .sort()
+        .at(-1)!,
+      licence: 'as stated by the original publisher',
+      addedBy: 'wsw import',
+    };
+    writeFileSync(out, exportOurs(meta, result.entities, result.claims));
+    console.log(`wrote ${out}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError || error instanceof ImportInputError) {
+      console.error(`wsw: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function exportFile(files: string[], to: string | undefined): number {
+  if ((to !== 'claimreview' && to !== 'ours') || files.length !== 1) {
+    console.error(`wsw: export needs --to claimreview|ours and one OUT file\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const { dataset, entities } = readDataset();
+    const names = new Map(entities.map((e) => [e.id, e.name.en]));
+    const { claims, byEntity: _index, ...meta } = dataset;
+    const used = new Set(claims.flatMap((c) => [c.speaker, ...c.about.map((a) => a.entity)]));
+    const text =
+      to === 'claimreview'
+        ? exportClaimReview(claims, (id) => names.get(id) ?? id)
+        : exportOurs(
+            meta,
+            entities.filter((e) => used.has(e.id)),
+            claims,
+          );
+    writeFileSync(files[0]!, text);
+    console.log(`wrote ${files[0]}: ${claims.length} claims`);
+    return 0;
+  } catch (error) {
+    console.error(`wsw: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 function main(argv: string[]): number {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+      },
     });
   } catch (error) {
     console.error(`wsw: ${(error as Error).message}\n${USAGE}`);
@@ -142,6 +242,8 @@ function main(argv: string[]): number {
     return parsed.values.help ? 0 : 2;
   }
   if (command === 'validate') return validate(files);
+  if (command === 'import') return importFile(files, parsed.values.from, parsed.values.out);
+  if (command === 'export') return exportFile(files, parsed.values.to);
   if (command === 'stats') return stats(parsed.values.json ?? false);
   if (command !== 'annotate') {
     console.error(`wsw: unknown command "${command}"\n${USAGE}`);

@@ -137,3 +137,91 @@ describe('wsw annotate', () => {
     expect(err).toMatch(/too large \(51\.0 MB; limit 50 MB\)/);
   });
 });
+
+describe('wsw dataset commands', () => {
+  it('validates the bundled dataset', () => {
+    const { code, out } = wsw('validate');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok: \d+ claims valid$/m);
+  });
+
+  it('reports every error of a bad claim file with file, claim and field, and exits 1', () => {
+    const f = join(tmp, 'bad-claims.json');
+    writeFileSync(
+      f,
+      JSON.stringify({
+        claims: [
+          {
+            id: 'izium-peskov-2022-09-19',
+            speaker: 'dmitry-peskov',
+            about: [{ entity: 'izium', role: 'subject' }],
+            kind: 'quote',
+            text: "It's a lie.",
+            lang: 'en',
+            date: '2022-09-19',
+            stance: 'denies',
+            source: { outlet: 'X', url: 'javascript:alert(1)' },
+          },
+        ],
+      }),
+    );
+    const { code, err } = wsw('validate', f);
+    expect(code).toBe(1);
+    expect(err).toContain(`${f}: claim izium-peskov-2022-09-19: source.url: not an http(s) URL`);
+  });
+
+  it('prints the stats line', () => {
+    const { code, out } = wsw('stats', '--json');
+    expect(code).toBe(0);
+    const stats = JSON.parse(out);
+    expect(Object.keys(stats)).toEqual([
+      'entities',
+      'claims',
+      'claims_with_source_url',
+      'entities_with_claims',
+      'entities_with_3_claims',
+      'contradiction_pairs',
+      'core_entities_without_claims',
+      'data_as_of',
+    ]);
+    expect(stats.claims).toBeGreaterThanOrEqual(150);
+  });
+
+  it('imports a Fact Check API file, summarising what was skipped and why', () => {
+    const out = join(tmp, 'imported.json');
+    const r = wsw(
+      'import',
+      '--from',
+      'factcheck-api',
+      resolve(ROOT, 'test/fixtures/import/factcheck-api.json'),
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/2 of 4 record\(s\) imported, 2 skipped/);
+    expect(r.err).toMatch(/skipped: .*claims\[2\]: claimant: missing/);
+    const file = JSON.parse(readFileSync(out, 'utf8'));
+    expect(file.format).toBe('who-said-what/1');
+    expect(file.claims).toHaveLength(2);
+  });
+
+  it('exports ClaimReview JSON-LD that imports back whole', () => {
+    const jsonld = join(tmp, 'export.jsonld');
+    expect(wsw('export', '--to', 'claimreview', jsonld).code).toBe(0);
+    const doc = JSON.parse(readFileSync(jsonld, 'utf8'));
+    expect(doc['@context']).toBe('https://schema.org');
+    const back = wsw('import', '--from', 'claimreview', jsonld, '--out', join(tmp, 'back.json'));
+    expect(back.code).toBe(0);
+    expect(back.out).toMatch(/^.*: (\d+) of \1 record\(s\) imported$/m);
+  });
+
+  it('refuses an import without --from or with a truncated file', () => {
+    expect(wsw('import', SEED, '--out', join(tmp, 'x.json')).err).toMatch(/import needs --from/);
+    const f = join(tmp, 'cut.jsonld');
+    writeFileSync(f, '{"@type": "ClaimReview", "claimRevi');
+    const r = wsw('import', '--from', 'claimreview', f, '--out', join(tmp, 'y.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/wsw: not valid JSON .*is the file complete\?/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
