@@ -125,78 +125,128 @@ export function isSkipped(el: Element): boolean {
 }
 
 /**
- * Extract the visible text under `root` (an element, document or shadow root).
+ * Extract the visible text under `root` (an element, document or shadow root), in one go.
+ * See {@link TextExtractor} for the time-sliced form.
+ */
+export function extractText(root: Node): ExtractedText {
+  return new TextExtractor(root).next();
+}
+
+/** A chunk of extracted text; `done` once the whole subtree has been read. */
+export interface ExtractedChunk extends ExtractedText {
+  done: boolean;
+}
+
+/**
+ * Resumable extraction, for time slicing on big pages: each {@link next} call returns the text of
+ * a run of whole blocks, stopping at the first block boundary after `shouldYield()` says so. Chunks
+ * end at block boundaries, so no match can be cut in two.
  *
  * One native TreeWalker pass (no recursion, so deep pages cannot overflow the stack); a stack of
  * open ancestors tells when a block ends. Cost is close to the floor of walking the text nodes.
  */
-export function extractText(root: Node): ExtractedText {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let text = '';
-  let pendingBreak = false;
-  if (root.nodeType === TEXT) {
-    return { text: (root as Text).data, nodes: [root as Text], starts: [0] };
+export class TextExtractor {
+  private readonly walker: TreeWalker | null;
+  private readonly open: Node[];
+  private readonly openBlock: boolean[] = [true];
+  private node: Node | null;
+  private pendingBreak = false;
+  private single: Text | null = null;
+
+  constructor(private readonly root: Node) {
+    this.open = [root];
+    if (root.nodeType === TEXT) {
+      this.single = root as Text;
+      this.walker = null;
+      this.node = null;
+      return;
+    }
+    const skipped = root.nodeType === ELEMENT && isSkipped(root as Element);
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = skipped ? null : doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    this.node = this.walker ? this.walker.nextNode() : null;
   }
-  if (root.nodeType === ELEMENT && isSkipped(root as Element)) return { text, nodes, starts };
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-  // Open ancestors (elements) and whether each is a block.
-  const open: Node[] = [root];
-  const openBlock: boolean[] = [true];
-  let node = walker.nextNode();
-  while (node) {
-    const parent = node.parentNode;
-    while (open.length > 1 && open[open.length - 1] !== parent) {
-      open.pop();
-      if (openBlock.pop() && text.length > 0) pendingBreak = true;
+
+  /** Whether everything has been read. */
+  get done(): boolean {
+    return this.node === null && this.single === null;
+  }
+
+  /** The next chunk (everything left, unless `shouldYield` asks to stop at a block boundary). */
+  next(shouldYield?: () => boolean): ExtractedChunk {
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let text = '';
+    if (this.single) {
+      const single = this.single;
+      this.single = null;
+      return { text: single.data, nodes: [single], starts: [0], done: true };
     }
-    if (node.nodeType === TEXT) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        if (pendingBreak) {
-          text += BLOCK_BREAK;
-          pendingBreak = false;
-        }
-        nodes.push(node as Text);
-        starts.push(text.length);
-        text += data;
+    const { walker, open, openBlock } = this;
+    let node = this.node;
+    let pendingBreak = this.pendingBreak;
+    let sinceCheck = 0;
+    while (node) {
+      const parent = node.parentNode;
+      while (open.length > 1 && open[open.length - 1] !== parent) {
+        open.pop();
+        if (openBlock.pop() && text.length > 0) pendingBreak = true;
       }
-      node = walker.nextNode();
-      continue;
-    }
-    const el = node as Element;
-    if (isSkipped(el)) {
-      node = skipSubtree(walker, el);
-      continue;
-    }
-    const name = el.localName;
-    if (name === 'br') {
-      text += ' ';
-    } else {
-      const block = BLOCKS.has(name);
-      if (block && text.length > 0) pendingBreak = true;
-      const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-      if (shadow) {
-        // Open shadow roots render instead of (or around) the light children: walk them as a block.
-        const inner = extractText(shadow);
-        if (inner.text.length > 0) {
-          if (text.length > 0) text += BLOCK_BREAK;
-          const offset = text.length;
-          for (let i = 0; i < inner.nodes.length; i++) {
-            nodes.push(inner.nodes[i]!);
-            starts.push(inner.starts[i]! + offset);
+      if (node.nodeType === TEXT) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          if (pendingBreak) {
+            // A block boundary: the place to stop when time is up.
+            if (shouldYield && ++sinceCheck >= 32) {
+              sinceCheck = 0;
+              if (shouldYield()) break;
+            }
+            text += BLOCK_BREAK;
+            pendingBreak = false;
           }
-          text += inner.text;
-          pendingBreak = true;
+          nodes.push(node as Text);
+          starts.push(text.length);
+          text += data;
         }
+        node = walker!.nextNode();
+        continue;
       }
-      open.push(el);
-      openBlock.push(block);
+      const el = node as Element;
+      if (isSkipped(el)) {
+        node = skipSubtree(walker!, el);
+        continue;
+      }
+      const name = el.localName;
+      if (name === 'br') {
+        text += ' ';
+      } else {
+        const block = BLOCKS.has(name);
+        if (block && text.length > 0) pendingBreak = true;
+        const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+        if (shadow) {
+          // Open shadow roots render instead of (or around) the light children: walk them as a block.
+          const inner = extractText(shadow);
+          if (inner.text.length > 0) {
+            if (text.length > 0) text += BLOCK_BREAK;
+            const offset = text.length;
+            for (let i = 0; i < inner.nodes.length; i++) {
+              nodes.push(inner.nodes[i]!);
+              starts.push(inner.starts[i]! + offset);
+            }
+            text += inner.text;
+            pendingBreak = true;
+          }
+        }
+        open.push(el);
+        openBlock.push(block);
+      }
+      node = walker!.nextNode();
     }
-    node = walker.nextNode();
+    this.node = node;
+    // A new chunk starts on a fresh block: no break needed at its start.
+    this.pendingBreak = false;
+    return { text, nodes, starts, done: node === null };
   }
-  return { text, nodes, starts };
 }
 
 /** The first node after `el`'s subtree (the walker is positioned on `el`). */

@@ -63,3 +63,25 @@ describe('extractText', () => {
     expect(extractText(body(html)).text).toBe('Kyiv');
   });
 });
+
+describe('TextExtractor (time-sliced)', async () => {
+  const { TextExtractor } = await import('../../src/dom/extract');
+  it('returns whole blocks per chunk and the same text overall', () => {
+    const html = Array.from({ length: 200 }, (_, i) => `<p>Para ${i} about <b>Ky</b>iv</p>`).join('');
+    const root = body(`<div>${html}</div>`);
+    const whole = extractText(root).text;
+    const extractor = new TextExtractor(root);
+    let calls = 0;
+    const chunks: string[] = [];
+    for (;;) {
+      // Ask to yield at every opportunity.
+      const chunk = extractor.next(() => ++calls > 0);
+      chunks.push(chunk.text);
+      if (chunk.done) break;
+    }
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join(B)).toBe(whole);
+    for (const chunk of chunks) expect(chunk.startsWith(B) || chunk.endsWith(B)).toBe(false);
+    expect(chunks.every((c) => !/Ky$/.test(c))).toBe(true);
+  });
+});
