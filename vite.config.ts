@@ -1,7 +1,7 @@
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileDictionary, serializeDictionary } from './src/core/dictionary';
 import { readDataset } from './src/cli/dataset-files';
@@ -12,14 +12,98 @@ export type Target = 'chrome' | 'firefox';
 /** Gecko id of the extension; stable so that storage survives updates. */
 export const GECKO_ID = 'who-said-what@whosaidwhat.org';
 
+/** A content script as the source manifest declares it. */
+interface ContentScriptSource {
+  matches: string[];
+  js: string[];
+  css?: string[];
+  run_at?: string;
+  all_frames?: boolean;
+}
+
+function sourceManifest() {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, 'manifest.json'), 'utf8'));
+}
+
+/**
+ * Build the content scripts ourselves, as self-contained IIFE files (no loader chunk, hence no
+ * web_accessible_resources a page could probe), with the same plugins as the rest of the build
+ * (bundled data, Preact, the innerHTML guard), then put them into the manifest crx wrote. Why not
+ * crx's own standalone mode: it builds content scripts without any of the project's plugins.
+ */
+function contentScripts(
+  scripts: ContentScriptSource[],
+  plugins: () => PluginOption[],
+  minify: boolean,
+): Plugin {
+  let entries: ContentScriptSource[] = [];
+  return {
+    name: 'wsw:content-scripts',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      entries = [];
+      for (const script of scripts) {
+        const js: string[] = [];
+        for (const file of script.js) {
+          const fileName = file.replace(/\.[tj]sx?$/, '.js');
+          const result = await viteBuild({
+            configFile: false,
+            logLevel: 'warn',
+            root: import.meta.dirname,
+            plugins: plugins(),
+            build: {
+              write: false,
+              minify,
+              target: 'es2022',
+              lib: {
+                entry: resolve(import.meta.dirname, file),
+                formats: ['iife'],
+                name: 'wswContent',
+                fileName: () => fileName,
+              },
+            },
+          });
+          const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+            'output' in r ? r.output : [],
+          );
+          const chunk = outputs.find((o) => o.type === 'chunk');
+          if (!chunk || chunk.type !== 'chunk') this.error(`no output for content script ${file}`);
+          this.emitFile({ type: 'asset', fileName, source: chunk.code });
+          js.push(fileName);
+        }
+        const css = (script.css ?? []).map((file) => {
+          this.emitFile({
+            type: 'asset',
+            fileName: file,
+            source: readFileSync(resolve(import.meta.dirname, file), 'utf8'),
+          });
+          return file;
+        });
+        entries.push({ ...script, js, ...(css.length ? { css } : {}) });
+      }
+      void bundle;
+    },
+    // crx writes manifest.json last; add the content scripts to what it wrote.
+    writeBundle(options) {
+      const file = resolve(options.dir ?? '', 'manifest.json');
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.content_scripts = entries;
+      writeFileSync(file, JSON.stringify(json, null, 2));
+    },
+  };
+}
+
 /**
  * Derive one browser's manifest from the single source `manifest.json`, so the two builds can
  * never drift apart in anything but the keys that truly differ between the browsers.
  */
 export function manifestFor(target: Target): ManifestV3Export {
-  const base = JSON.parse(readFileSync(resolve(import.meta.dirname, 'manifest.json'), 'utf8'));
+  const base = sourceManifest();
   const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8'));
   base.version = pkg.version;
+  // Content scripts are built by contentScripts() above, not by crx.
+  delete base.content_scripts;
   if (target === 'chrome') return base;
   const { service_worker: worker, ...background } = base.background;
   delete base.minimum_chrome_version;
@@ -60,15 +144,18 @@ function noInnerHtml(): Plugin {
 
 /** Virtual modules generated from `assets/`: the entity dictionary and the claim dataset. */
 export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
+export const FULL_DICTIONARY_MODULE = 'virtual:wsw-dictionary-full';
 export const DATASET_MODULE = 'virtual:wsw-dataset';
 
 /**
- * Compile `assets/entities` and `assets/data` at build time into the serialised dictionary and the
- * runtime dataset. Only entities with claims go into the dictionary (nothing is highlighted that
+ * Compile `assets/entities` and `assets/data` at build time into the serialised dictionary (the
+ * matching-only form for content scripts, the full one for the background) and the runtime dataset. Only entities with claims go into the dictionary (nothing is highlighted that
  * has no claim to show). Invalid sources fail the build with every error located.
  */
 export function bundledData(): Plugin {
-  const ids = new Map([DICTIONARY_MODULE, DATASET_MODULE].map((id) => ['\0' + id, id]));
+  const ids = new Map(
+    [DICTIONARY_MODULE, FULL_DICTIONARY_MODULE, DATASET_MODULE].map((id) => ['\0' + id, id]),
+  );
   return {
     name: 'wsw:bundled-data',
     resolveId: (id) => (ids.has('\0' + id) ? '\0' + id : null),
@@ -83,9 +170,10 @@ export function bundledData(): Plugin {
       }
       const { dataset, entities } = data;
       let json: string;
-      if (which === DICTIONARY_MODULE) {
+      if (which !== DATASET_MODULE) {
         const withClaims = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
-        json = JSON.stringify(serializeDictionary(compileDictionary(withClaims)));
+        const matchingOnly = which === DICTIONARY_MODULE;
+        json = JSON.stringify(serializeDictionary(compileDictionary(withClaims), { matchingOnly }));
       } else {
         json = JSON.stringify(dataset);
       }
@@ -102,12 +190,9 @@ export default defineConfig(({ mode }): UserConfig => {
       noInnerHtml(),
       bundledData(),
       preact(),
-      crx({
-        manifest: manifestFor(target),
-        browser: target,
-        // One self-contained file: no loader, so no web_accessible_resources a page could probe.
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
-      }),
+      crx({ manifest: manifestFor(target), browser: target }),
+      // Minified: it loads on every page (the other bundles stay readable for reviewers).
+      contentScripts(sourceManifest().content_scripts, () => [noInnerHtml(), bundledData(), preact()], true),
     ],
     publicDir: 'assets/public',
     build: {

@@ -4,18 +4,34 @@
  */
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
+import fullDictionary from 'virtual:wsw-dictionary-full';
+import { loadDictionary } from '../core/dictionary';
+import { explainMention } from '../core/matcher';
+import { buildCardData } from '../core/card-data';
 import { listen } from '../platform/messaging';
+import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
+
+const dictionary = loadDictionary(fullDictionary);
 
 listen({
   async hello({ href }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.frameId === 0) await recordTabStatus(tabId, href);
     const settings = await loadSettings();
-    return { version: browser.runtime.getManifest().version, enabled: settings.enabled };
+    return { version: browser.runtime.getManifest().version, enabled: isActiveOn(settings, href) };
   },
   tabStatus: ({ tabId }) => readTabStatus(tabId),
+  entityCard: async ({ entityId, lang, pattern, seen, support }) => {
+    const valid =
+      pattern < dictionary.patternCount &&
+      dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
+    const why = valid
+      ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
+      : '';
+    return buildCardData(dataset, dictionary.entities, entityId, lang, why);
+  },
   datasetInfo: async () => ({
     title: dataset.title,
     version: dataset.version,

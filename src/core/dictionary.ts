@@ -54,10 +54,10 @@ export interface Dictionary {
   exactKeys: Record<number, string>;
   /** Pattern texts: records joined by U+001E, fields (form, alias, lang, ambiguous) by U+001F. */
   patternInfo: string;
-  edgeStart: Uint32Array;
+  edgeStart: Uint32Array | Uint16Array;
   edgeChar: Uint16Array;
-  termStart: Uint32Array;
-  terminals: Uint32Array;
+  termStart: Uint32Array | Uint16Array;
+  terminals: Uint32Array | Uint16Array;
 }
 
 const RS = '\u001e';
@@ -193,10 +193,12 @@ function buildTrie(keys: string[]) {
 
 /** The serialised form: plain JSON, typed arrays as base64 (little-endian). */
 export interface SerializedDictionary {
-  format: 2;
+  format: 3;
   entities: DictEntity[];
+  /** Empty in the matching-only form (see {@link serializeDictionary}). */
   patternInfo: string;
   exactKeys: Record<number, string>;
+  /** Base64 arrays; `u16:`/`u32:` prefixes give the element width. */
   arrays: Record<
     'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
     string
@@ -206,51 +208,68 @@ export interface SerializedDictionary {
 const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
   new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-/** Serialise for embedding in a bundle. */
-export function serializeDictionary(d: Dictionary): SerializedDictionary {
+/** Encode an array of non-negative integers in the narrowest of 16 or 32 bits that fits. */
+function encodeUints(a: Uint16Array | Uint32Array): string {
+  const fits16 = a.every((x) => x < 0x10000);
+  return fits16
+    ? `u16:${encodeBase64(bytesOf(Uint16Array.from(a)))}`
+    : `u32:${encodeBase64(bytesOf(Uint32Array.from(a)))}`;
+}
+
+/**
+ * Serialise for embedding in a bundle. `matchingOnly` drops what only explanations and cards need
+ * (pattern texts, descriptions, Ukrainian and Russian names): the content script ships that form,
+ * and asks the background, which has the full one, to explain a match.
+ */
+export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}): SerializedDictionary {
   return {
-    format: 2,
-    entities: d.entities,
-    patternInfo: d.patternInfo,
+    format: 3,
+    entities: matchingOnly
+      ? d.entities.map((e) => ({
+          ...e,
+          name: { en: e.name.en, uk: e.name.en, ru: e.name.en },
+          description: { en: '', uk: '', ru: '' },
+        }))
+      : d.entities,
+    patternInfo: matchingOnly ? '' : d.patternInfo,
     exactKeys: d.exactKeys,
     arrays: {
-      patternFlags: encodeBase64(bytesOf(d.patternFlags)),
-      patternEntity: encodeBase64(bytesOf(d.patternEntity)),
-      edgeStart: encodeBase64(bytesOf(d.edgeStart)),
-      edgeChar: encodeBase64(bytesOf(d.edgeChar)),
-      termStart: encodeBase64(bytesOf(d.termStart)),
-      terminals: encodeBase64(bytesOf(d.terminals)),
+      patternFlags: encodeBase64(d.patternFlags),
+      patternEntity: encodeUints(d.patternEntity),
+      edgeStart: encodeUints(d.edgeStart),
+      edgeChar: encodeUints(d.edgeChar),
+      termStart: encodeUints(d.termStart),
+      terminals: encodeUints(d.terminals),
     },
   };
 }
 
 /** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
 export function loadDictionary(s: SerializedDictionary): Dictionary {
-  if (s.format !== 2) throw new Error(`unsupported dictionary format ${String(s.format)}`);
+  if (s.format !== 3) throw new Error(`unsupported dictionary format ${String(s.format)}`);
   const bytes = (b64: string) => {
     const b = decodeBase64(b64);
     // Typed-array views need an aligned, exclusively owned buffer.
     return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
   };
-  const u16 = (b64: string) => {
-    const b = bytes(b64);
-    return new Uint16Array(b.buffer, 0, b.byteLength / 2);
-  };
-  const u32 = (b64: string) => {
-    const b = bytes(b64);
-    return new Uint32Array(b.buffer, 0, b.byteLength / 4);
+  const uints = (encoded: string): Uint16Array | Uint32Array => {
+    const b = bytes(encoded.slice(4));
+    return encoded.startsWith('u16:')
+      ? new Uint16Array(b.buffer, 0, b.byteLength / 2)
+      : new Uint32Array(b.buffer, 0, b.byteLength / 4);
   };
   const patternFlags = bytes(s.arrays.patternFlags);
+  const edgeChar = uints(s.arrays.edgeChar);
   return {
     entities: s.entities,
     patternCount: patternFlags.length,
     patternFlags,
-    patternEntity: u16(s.arrays.patternEntity),
+    patternEntity: uints(s.arrays.patternEntity) as Uint16Array,
     exactKeys: s.exactKeys,
     patternInfo: s.patternInfo,
-    edgeStart: u32(s.arrays.edgeStart),
-    edgeChar: u16(s.arrays.edgeChar),
-    termStart: u32(s.arrays.termStart),
-    terminals: u32(s.arrays.terminals),
+    edgeStart: uints(s.arrays.edgeStart),
+    edgeChar: edgeChar instanceof Uint16Array ? edgeChar : Uint16Array.from(edgeChar),
+    termStart: uints(s.arrays.termStart),
+    terminals: uints(s.arrays.terminals),
   };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CardDataSchema } from './card-data';
 
 /**
  * The one message protocol between the extension's parts: a map of message name to request and
@@ -22,6 +23,18 @@ export const protocol = {
       claims: v.number(),
       entities: v.number(),
     }),
+  },
+  /** The hover card's content for one entity, in a UI language. */
+  entityCard: {
+    request: v.object({
+      entityId: v.pipe(v.string(), v.maxLength(100)),
+      lang: v.picklist(['en', 'uk', 'ru']),
+      /** The matched pattern, the text as seen and the support (for the "why" line). */
+      pattern: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      seen: v.pipe(v.string(), v.maxLength(300)),
+      support: v.optional(v.pipe(v.string(), v.maxLength(300))),
+    }),
+    response: v.nullable(CardDataSchema),
   },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {

@@ -10,6 +10,8 @@ export const SettingsSchema = v.object({
   enabled: v.fallback(v.boolean(), true),
   /** Milliseconds the pointer must rest on a mention before its card opens. */
   hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000)), 250),
+  /** Host names where the extension stays off (the per-site switch). */
+  disabledSites: v.fallback(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(500)), []),
 });
 
 /** Validated settings, as every part of the extension sees them. */
@@ -33,4 +35,14 @@ export function parseSettings(raw: unknown): Settings {
 /** Merge a partial change into settings, validating the result. */
 export function updateSettings(current: Settings, change: Partial<Settings>): Settings {
   return parseSettings({ ...current, ...change });
+}
+
+/**
+ * Whether the extension works on a page: the global switch is on and the page's host is not in
+ * the off list. Decided before any other work on the page.
+ */
+export function isActiveOn(settings: Settings, href: string): boolean {
+  if (!settings.enabled) return false;
+  const host = /^https?:\/\/([^/:?#]+)/i.exec(href)?.[1]?.toLowerCase();
+  return host === undefined || !settings.disabledSites.includes(host);
 }

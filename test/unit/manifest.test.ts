@@ -26,12 +26,31 @@ describe('manifestFor', () => {
       expect(m).not.toHaveProperty('host_permissions');
       expect(m).not.toHaveProperty('content_security_policy');
       expect(m).not.toHaveProperty('web_accessible_resources');
-      expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+      // Content scripts are built and added by our own plugin, not by crx.
+      expect(m).not.toHaveProperty('content_scripts');
     }
   });
 
   it('takes its version from package.json', async () => {
     const pkg = await import('../../package.json', { with: { type: 'json' } });
     expect(chrome.version).toBe(pkg.default.version);
+  });
+});
+
+describe('source manifest', () => {
+  it('runs one content script on http(s) pages, with its highlight styles', async () => {
+    const source = (await import('../../manifest.json', { with: { type: 'json' } })).default as Record<
+      string,
+      any
+    >;
+    expect(source.content_scripts).toEqual([
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['src/content/index.ts'],
+        css: ['src/content/highlights.css'],
+        run_at: 'document_idle',
+        all_frames: false,
+      },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEnvelope, checkReply, dispatch, envelope, type HandlerMap } from '../../src/core/messages';
 
 const handlers: HandlerMap<string> = {
+  entityCard: async () => null,
   datasetInfo: async () => ({
     title: 't',
     version: '1.0.0',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, updateSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings, updateSettings } from '../../src/core/settings';
 
 describe('settings', () => {
   it('has sensible defaults', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ enabled: true, hoverDelayMs: 250 });
+    expect(DEFAULT_SETTINGS).toEqual({ enabled: true, hoverDelayMs: 250, disabledSites: [] });
   });
 
   it.each([undefined, null, 'garbage', 42, [], { enabled: 'yes', hoverDelayMs: -5 }])(
@@ -15,16 +15,28 @@ describe('settings', () => {
 
   it('keeps valid fields, repairs invalid ones field by field, drops unknown keys', () => {
     expect(parseSettings({ enabled: false, hoverDelayMs: 9999, extra: 1 })).toEqual({
+      ...DEFAULT_SETTINGS,
       enabled: false,
-      hoverDelayMs: 250,
     });
-    expect(parseSettings({ hoverDelayMs: 400.5 })).toEqual({ enabled: true, hoverDelayMs: 250 });
-    expect(parseSettings({ hoverDelayMs: 400 })).toEqual({ enabled: true, hoverDelayMs: 400 });
+    expect(parseSettings({ hoverDelayMs: 400.5 })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ hoverDelayMs: 400 })).toEqual({ ...DEFAULT_SETTINGS, hoverDelayMs: 400 });
+    expect(parseSettings({ disabledSites: ['a.example', 3] })).toEqual(DEFAULT_SETTINGS);
   });
 
   it('updates by merging and validating', () => {
     const next = updateSettings(DEFAULT_SETTINGS, { enabled: false });
-    expect(next).toEqual({ enabled: false, hoverDelayMs: 250 });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
     expect(updateSettings(next, { hoverDelayMs: Number.NaN })).toEqual(next);
   });
+});
+
+describe('isActiveOn', () => {
+  it.each([
+    [{}, 'https://news.example/a', true],
+    [{ enabled: false }, 'https://news.example/a', false],
+    [{ disabledSites: ['news.example'] }, 'https://NEWS.example:8443/a', false],
+    [{ disabledSites: ['news.example'] }, 'https://other.example/', true],
+  ])('%j on %s → %s', (change, href, active) =>
+    expect(isActiveOn({ ...DEFAULT_SETTINGS, ...change }, href)).toBe(active),
+  );
 });

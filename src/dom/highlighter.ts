@@ -1,0 +1,193 @@
+/**
+ * The page-side engine: finds mentions in a document and keeps them highlighted as the page
+ * changes, without ever touching the page's nodes.
+ *
+ * - Time-sliced: text is extracted and matched in slices of about 8 ms (whole blocks each), with a
+ *   yield to the page between slices, so no task of ours runs long even on a 5 MB page.
+ * - Dynamic pages: one MutationObserver, its records coalesced per animation frame; only the
+ *   blocks that changed are re-read, removed text drops its highlights, and a burst of changes
+ *   falls back to one full rescan. Highlights do not mutate the DOM and our own UI is ignored, so
+ *   the observer never feeds itself.
+ */
+import type { Dictionary } from '../core/dictionary';
+import type { EntityType } from '../core/entities';
+import { findMentions, type Mention } from '../core/matcher';
+import { TextExtractor, isSkipped } from './extract';
+import { highlightName, placeMentions, type PlacedMention } from './highlight';
+
+/** Budget of one slice of work before yielding to the page. */
+const SLICE_MS = 8;
+/** More changed blocks than this in one frame: rescan everything once instead. */
+const FULL_RESCAN_THRESHOLD = 200;
+
+const BLOCK_SELECTOR =
+  'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
+
+/** Yield to the page (scheduler.yield where available, else a macrotask). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Options of a {@link Highlighter}. */
+export interface HighlighterOptions {
+  /** Whether a node belongs to our own UI (never scanned, its mutations ignored). */
+  isOwnUi?: (node: Node) => boolean;
+  /** Called after each scan or update with the mentions now on the page. */
+  onChange?: (mentions: readonly PlacedMention[]) => void;
+}
+
+export class Highlighter {
+  private readonly placed = new Set<PlacedMention>();
+  private readonly byNode = new Map<Text, PlacedMention[]>();
+  private readonly highlights = new Map<EntityType, Highlight>();
+  private readonly typeOf: Map<string, EntityType>;
+  private observer: MutationObserver | null = null;
+  private pending: MutationRecord[] = [];
+  private frame = 0;
+  private stopped = false;
+  private scanning: Promise<void> | null = null;
+
+  constructor(
+    private readonly root: Element,
+    private readonly dict: Dictionary,
+    private readonly options: HighlighterOptions = {},
+  ) {
+    this.typeOf = new Map(dict.entities.map((e) => [e.id, e.type]));
+  }
+
+  /** Scan the whole page (time-sliced), then follow its changes. */
+  async start(): Promise<void> {
+    for (const type of new Set(this.typeOf.values())) {
+      const highlight = new Highlight();
+      this.highlights.set(type, highlight);
+      CSS.highlights.set(highlightName(type), highlight);
+    }
+    await this.scan(this.root);
+    if (this.stopped) return;
+    this.observer = new MutationObserver((records) => this.queue(records));
+    this.observer.observe(this.root.ownerDocument, { childList: true, characterData: true, subtree: true });
+  }
+
+  /** Stop observing and remove every highlight (the page is left exactly as it was). */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type));
+    this.highlights.clear();
+    this.placed.clear();
+    this.byNode.clear();
+  }
+
+  /** Mentions currently highlighted, in no particular order. */
+  get mentions(): readonly PlacedMention[] {
+    return [...this.placed];
+  }
+
+  /** The mention covering a text position, if any. */
+  mentionAt(node: Node, offset: number): PlacedMention | undefined {
+    const list = node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
+    if (!list) return undefined;
+    return list.find(({ range }) => {
+      const afterStart = range.startContainer !== node || offset >= range.startOffset;
+      const beforeEnd = range.endContainer !== node || offset <= range.endOffset;
+      return afterStart && beforeEnd;
+    });
+  }
+
+  /** Extract and match `root` in slices, adding highlights as they are found. */
+  private async scan(root: Node): Promise<void> {
+    const extractor = new TextExtractor(root);
+    while (!this.stopped) {
+      const deadline = performance.now() + SLICE_MS;
+      const chunk = extractor.next(() => performance.now() > deadline);
+      this.add(placeMentions(chunk, findMentions(chunk.text, this.dict)));
+      if (chunk.done) break;
+      await yieldToPage();
+    }
+    this.options.onChange?.(this.mentions);
+  }
+
+  private add(list: PlacedMention[]): void {
+    for (const p of list) {
+      const type = this.typeOf.get(p.mention.entity);
+      const highlight = type && this.highlights.get(type);
+      if (!highlight) continue;
+      highlight.add(p.range);
+      this.placed.add(p);
+      for (const node of new Set([p.range.startContainer, p.range.endContainer])) {
+        const text = node as Text;
+        const entries = this.byNode.get(text);
+        if (entries) entries.push(p);
+        else this.byNode.set(text, [p]);
+      }
+    }
+  }
+
+  private remove(p: PlacedMention): void {
+    this.placed.delete(p);
+    const type = this.typeOf.get(p.mention.entity);
+    if (type) this.highlights.get(type)?.delete(p.range);
+    for (const node of [p.range.startContainer, p.range.endContainer]) {
+      const entries = this.byNode.get(node as Text);
+      if (!entries) continue;
+      const rest = entries.filter((e) => e !== p);
+      if (rest.length) this.byNode.set(node as Text, rest);
+      else this.byNode.delete(node as Text);
+    }
+  }
+
+  private queue(records: MutationRecord[]): void {
+    const own = this.options.isOwnUi;
+    for (const r of records) {
+      if (own && own(r.target)) continue;
+      if (own && r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => own(n)))
+        continue;
+      this.pending.push(r);
+    }
+    if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => void this.flush());
+  }
+
+  /** Re-read the blocks that changed since the last frame. */
+  private async flush(): Promise<void> {
+    this.frame = 0;
+    if (this.stopped) return;
+    if (this.scanning) await this.scanning;
+    const records = this.pending;
+    this.pending = [];
+    // Text that left the document takes its highlights with it.
+    for (const p of [...this.placed]) {
+      if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
+    }
+    const dirty = new Set<Element>();
+    for (const r of records) {
+      const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      if (!target || !target.isConnected || !this.root.contains(target)) continue;
+      const block = target.closest(BLOCK_SELECTOR) ?? this.root;
+      if (isInsideSkipped(block)) continue;
+      dirty.add(block);
+    }
+    let roots = [...dirty].filter((b) => ![...dirty].some((other) => other !== b && other.contains(b)));
+    if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
+    const work = (async () => {
+      for (const root of roots) {
+        for (const p of [...this.placed]) if (root.contains(p.range.startContainer)) this.remove(p);
+        await this.scan(root);
+      }
+    })();
+    this.scanning = work;
+    await work;
+    this.scanning = null;
+  }
+}
+
+/** Whether an element is in a subtree the extractor skips (editors, code, our UI…). */
+function isInsideSkipped(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+}
+
+export type { Mention };
