@@ -48,12 +48,17 @@ export interface HoverOptions<M> {
 }
 
 /** Follow the pointer; at most one hit test per animation frame. Stops when `signal` aborts. */
+/** Grace period before a card closes, so the pointer can travel from the mention into it. */
+const LEAVE_DELAY_MS = 300;
+
 export function trackHover<M>(doc: Document, options: HoverOptions<M>): void {
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
   let current: (M & { range: StaticRange }) | undefined;
   let lastX = 0;
   let lastY = 0;
+  let inCard = false;
   const test = () => {
     frame = 0;
     const caret = caretAt(doc, lastX, lastY);
@@ -62,16 +67,29 @@ export function trackHover<M>(doc: Document, options: HoverOptions<M>): void {
     if (hit === current) return;
     clearTimeout(timer);
     current = hit;
-    if (hit) timer = setTimeout(() => current === hit && options.onEnter(hit), options.delayMs());
-    else options.onLeave();
+    if (hit) {
+      clearTimeout(leaveTimer);
+      timer = setTimeout(() => current === hit && options.onEnter(hit), options.delayMs());
+    } else {
+      clearTimeout(leaveTimer);
+      leaveTimer = setTimeout(() => options.onLeave(), LEAVE_DELAY_MS);
+    }
   };
   const onMove = (event: PointerEvent) => {
     if (!event.isTrusted) return;
     const target = event.composedPath()[0] as Node | undefined;
     if (target && options.isInCard(target)) {
-      // Inside the card: keep it open.
+      // Inside the card: keep it open; leaving the card later closes it like leaving a mention.
       clearTimeout(timer);
+      clearTimeout(leaveTimer);
+      current = undefined;
+      inCard = true;
       return;
+    }
+    if (inCard) {
+      // Out of the card: it closes after the grace period unless the pointer reaches a mention.
+      inCard = false;
+      leaveTimer = setTimeout(() => options.onLeave(), LEAVE_DELAY_MS);
     }
     lastX = event.clientX;
     lastY = event.clientY;
@@ -81,5 +99,6 @@ export function trackHover<M>(doc: Document, options: HoverOptions<M>): void {
   options.signal.addEventListener('abort', () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(leaveTimer);
   });
 }

@@ -1,0 +1,210 @@
+/**
+ * In-page experience with the built extension, acting as a reader: highlights appear without
+ * changing the page, hovering a mention opens the card next to it, the pointer can move into the
+ * card, Escape closes it, synthetic events do nothing, links under mentions still work, and the
+ * global switch removes and restores highlights on an open tab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import {
+  BROWSERS,
+  distFor,
+  launchWithExtension,
+  ROOT,
+  serveStatic,
+  waitFor,
+  type ExtensionBrowser,
+} from './harness';
+
+type Server = Awaited<ReturnType<typeof serveStatic>>;
+
+/** Scroll a phrase into view and return the centre of its first occurrence in the article. */
+function locate(
+  page: Page,
+  phrase: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate((p) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(p);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + p.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width, height: b.height };
+    }
+    throw new Error(`phrase not found: ${p}`);
+  }, phrase);
+}
+
+/** Our card host as the page sees it. */
+function cardState(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('wsw-card') as HTMLElement | null;
+    if (!host)
+      return {
+        present: false,
+        visible: false,
+        shadowRootExposed: false,
+        top: 0,
+        left: 0,
+        width: 0,
+        height: 0,
+      };
+    const b = host.getBoundingClientRect();
+    return {
+      present: true,
+      visible: getComputedStyle(host).display !== 'none' && b.width > 0,
+      shadowRootExposed: host.shadowRoot !== null,
+      top: b.top,
+      left: b.left,
+      width: b.width,
+      height: b.height,
+    };
+  });
+}
+
+const highlightCounts = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...CSS.highlights.keys()].map((k) => [k, (CSS.highlights.get(k) as unknown as Set<unknown>).size]),
+    ),
+  );
+
+describe.each(BROWSERS)('%s: highlights and card', (name) => {
+  let ext: ExtensionBrowser;
+  let server: Server;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic(`${ROOT}/assets/demo`);
+    ext = await launchWithExtension(name, distFor(name));
+    page = await ext.open(`${server.origin}/index.html`);
+    await page.setViewport({ width: 1200, height: 800 });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('highlights the mentions of the demo article by type, leaving the DOM untouched', async () => {
+    const counts = await waitFor('highlights', async () => {
+      const c = await highlightCounts(page);
+      return (c['wsw-place'] ?? 0) > 5 ? c : null;
+    });
+    expect(counts['wsw-place']).toBeGreaterThanOrEqual(10);
+    expect(counts['wsw-person']).toBeGreaterThanOrEqual(3);
+    expect(counts['wsw-org']).toBeGreaterThanOrEqual(3);
+    // The page's DOM is exactly what the server sent: no wrapper, no attribute.
+    const untouched = await page.evaluate(async () => {
+      const source = await (await fetch(location.href)).text();
+      const fresh = new DOMParser().parseFromString(source, 'text/html');
+      return (
+        fresh.body.innerHTML === document.body.innerHTML &&
+        fresh.documentElement.attributes.length === document.documentElement.attributes.length
+      );
+    });
+    expect(untouched).toBe(true);
+    // Nothing inside the comment box is highlighted.
+    const inTextarea = await page.evaluate(() =>
+      [...CSS.highlights.values()].some((h) =>
+        [...(h as unknown as Set<StaticRange>)].some((r) =>
+          r.startContainer.parentElement?.closest('textarea'),
+        ),
+      ),
+    );
+    expect(inTextarea).toBe(false);
+  });
+
+  it('ignores synthetic pointer events', async () => {
+    const at = await locate(page, 'Izyum');
+    await page.evaluate(({ x, y }) => {
+      for (let i = 0; i < 5; i++)
+        document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+    }, at);
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await cardState(page)).visible).toBe(false);
+  });
+
+  it('opens the card next to a hovered mention, in a closed shadow root', async () => {
+    const at = await locate(page, 'Izyum');
+    await page.mouse.move(at.x - 40, at.y - 60);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const card = await waitFor('card', async () => {
+      const s = await cardState(page);
+      return s.visible ? s : null;
+    });
+    expect(card.shadowRootExposed).toBe(false);
+    // Placed just below the mention (or above it near the bottom edge), not far away.
+    expect(
+      Math.min(
+        Math.abs(card.top - (at.y + at.height / 2)),
+        Math.abs(card.top + card.height - (at.y - at.height / 2)),
+      ),
+    ).toBeLessThan(30);
+    if (name === 'chromium') {
+      // The card's content through the accessibility tree (it is closed to page scripts).
+      const tree = JSON.stringify(await page.accessibility.snapshot({ interestingOnly: false }));
+      await waitFor('card content', async () =>
+        JSON.stringify(await page.accessibility.snapshot()).includes('Conflicting claims'),
+      );
+      expect(tree).toContain('Izium');
+      const full = JSON.stringify(await page.accessibility.snapshot());
+      expect(full).toContain('Highlighted because: English alias');
+      expect(full).toMatch(/denies/);
+    }
+    // No claim text leaks into the page's DOM.
+    expect(await page.evaluate(() => document.body.innerText.includes('Conflicting claims'))).toBe(false);
+  });
+
+  it('stays open while the pointer is in the card, and closes after it leaves', async () => {
+    const card = await cardState(page);
+    await page.mouse.move(card.left + card.width / 2, card.top + 20, { steps: 6 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await cardState(page)).visible).toBe(true);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await waitFor('card closed', async () => !(await cardState(page)).visible);
+  });
+
+  it('closes on Escape', async () => {
+    const at = await locate(page, 'Izyum');
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor('card', async () => (await cardState(page)).visible);
+    await page.keyboard.press('Escape');
+    await waitFor('card closed', async () => !(await cardState(page)).visible);
+  });
+
+  it('closes when the pointer leaves the mention', async () => {
+    // After Escape the card reopens only once the pointer comes back to a mention.
+    await page.mouse.move(5, 5);
+    await new Promise((r) => setTimeout(r, 400));
+    const at = await locate(page, 'Izyum');
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor('card', async () => (await cardState(page)).visible);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await waitFor('card closed', async () => !(await cardState(page)).visible);
+  });
+
+  it('never blocks a link under a mention', async () => {
+    const at = await locate(page, 'Kharkiv province');
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await page.mouse.click(at.x, at.y);
+    await waitFor(
+      'navigation to the anchor',
+      async () => (await page.evaluate(() => location.hash)) === '#kharkiv-province',
+    );
+  });
+
+  it('removes and restores highlights on the open tab when the global switch changes', async () => {
+    const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
+    await options.waitForSelector('#wsw-enabled');
+    await options.click('#wsw-enabled');
+    await waitFor('highlights gone', async () => Object.keys(await highlightCounts(page)).length === 0);
+    await options.click('#wsw-enabled');
+    await waitFor('highlights back', async () => ((await highlightCounts(page))['wsw-place'] ?? 0) > 5);
+    await options.close();
+  });
+});
