@@ -102,8 +102,10 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
     const untouched = await page.evaluate(async () => {
       const source = await (await fetch(location.href)).text();
       const fresh = new DOMParser().parseFromString(source, 'text/html');
+      // Reading (never writing) the serialisation is what this check is about.
+      const html = (el: Element) => el.getHTML?.() ?? new XMLSerializer().serializeToString(el);
       return (
-        fresh.body.innerHTML === document.body.innerHTML &&
+        html(fresh.body) === html(document.body) &&
         fresh.documentElement.attributes.length === document.documentElement.attributes.length
       );
     });
