@@ -6,6 +6,8 @@
  *   npm start -- --browser firefox              Firefox ESR instead
  *   npm start -- --headless --screenshot x.png  no display: save a screenshot and exit
  *   npm start -- --no-build                     reuse dist/ as it is
+ *   npm start -- --headless --screenshot x.png --hover Izyum
+ *                                               screenshot with the card of a mention open
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +32,7 @@ try {
       screenshot: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
+      hover: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }).values;
@@ -38,7 +41,7 @@ try {
 }
 if (args.help) {
   console.log(
-    'usage: npm start -- [--browser chromium|firefox] [--headless] [--screenshot FILE] [--no-build] [--port N]',
+    'usage: npm start -- [--browser chromium|firefox] [--headless] [--screenshot FILE] [--hover PHRASE] [--no-build] [--port N]',
   );
   process.exit(0);
 }
@@ -87,6 +90,28 @@ await page.setViewport({ width: 1280, height: 900 }).catch(() => undefined);
 if (args.screenshot !== undefined) {
   // Give the content script its moment after load (it runs at document_idle).
   await new Promise((r) => setTimeout(r, 1000));
+  if (args.hover) {
+    // Point at the first occurrence of the phrase, as a reader would, and let the card open.
+    const at = await page.evaluate((phrase) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(phrase);
+        if (i < 0) continue;
+        (n.parentElement as HTMLElement).scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -120);
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + phrase.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    }, args.hover);
+    if (!at) fail(`"${args.hover}" is not on the demo page`);
+    await page.mouse.move(at.x - 30, at.y - 30);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await new Promise((r) => setTimeout(r, 1200));
+  }
   const file = resolve(process.cwd(), args.screenshot);
   await page.screenshot({ path: file as `${string}.png` });
   console.log(`screenshot: ${file}`);
