@@ -8,6 +8,7 @@ import fullDictionary from 'virtual:wsw-dictionary-full';
 import { loadDictionary } from '../core/dictionary';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
+import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
 import { listen } from '../platform/messaging';
 import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
@@ -43,3 +44,12 @@ listen({
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// Keyboard commands (user-rebindable in the browser's shortcut settings) go to the active tab.
+browser.commands.onCommand.addListener((command, tab) => {
+  const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
+  if (!direction || tab?.id === undefined) return;
+  const message: TabMessage = { tag: ENVELOPE_TAG, name: 'navigate', payload: { direction } };
+  // No content script on this tab (browser pages): nothing to do.
+  browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+});

@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import dictionaryData from 'virtual:wsw-dictionary';
 import type { CardData, UiLang } from '../core/card-data';
 import { loadDictionary } from '../core/dictionary';
+import { checkTabMessage } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
@@ -40,15 +41,21 @@ async function run(signal: AbortSignal): Promise<void> {
   watchSettings((s) => (hoverDelay = s.hoverDelayMs));
 
   let openFor: PlacedMention | null = null;
+  // Where focus was before a keyboard-opened card took it (given back on close).
+  let returnFocus: HTMLElement | null = null;
+  let viaKeyboard = false;
   const close = () => {
     openFor = null;
     render(null, card.mount);
     card.hide();
+    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
   };
-  const open = async (placed: PlacedMention) => {
+  const open = async (placed: PlacedMention, focus = false) => {
     openFor = placed;
+    viaKeyboard = focus;
     const draw = (data: CardData | null | 'error') =>
-      render(h(Card, { t: translate, data, onClose: close }), card.mount);
+      render(h(Card, { t: translate, data, onClose: close, focus }), card.mount);
     draw(null);
     card.show(placed.range);
     const { entity, pattern, support } = placed.mention;
@@ -71,18 +78,75 @@ async function run(signal: AbortSignal): Promise<void> {
     onEnter: (placed) => void open(placed),
     onLeave: () => {
       // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).
-      if (openFor) close();
+      if (openFor && !viaKeyboard) close();
     },
     signal,
   });
+  // Keyboard: next / previous mention (Alt+Shift+N / Alt+Shift+P, also the rebindable commands).
+  let cursor: PlacedMention | null = null;
+  const step = (direction: 'next' | 'previous') => {
+    const list = inDocumentOrder(highlighter.mentions);
+    if (list.length === 0) return;
+    const at = cursor ? list.indexOf(cursor) : -1;
+    const i =
+      at < 0
+        ? direction === 'next'
+          ? 0
+          : list.length - 1
+        : (at + (direction === 'next' ? 1 : -1) + list.length) % list.length;
+    cursor = list[i]!;
+    const active = document.activeElement;
+    if (!returnFocus && active instanceof HTMLElement && !card.contains(active)) returnFocus = active;
+    cursor.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant' as ScrollBehavior,
+    });
+    void open(cursor, true);
+  };
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.isTrusted && event.key === 'Escape' && openFor) close();
+      if (!event.isTrusted) return;
+      if (event.key === 'Escape' && openFor) {
+        close();
+        return;
+      }
+      const key = event.code === 'KeyN' ? 'next' : event.code === 'KeyP' ? 'previous' : null;
+      if (!key || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      // Never take keys from the page's inputs and editors.
+      const target = event.composedPath()[0];
+      if (target instanceof Element && !card.contains(target) && isEditable(target)) return;
+      event.preventDefault();
+      step(key);
     },
-    { signal },
+    { capture: true, signal },
   );
+  const onTabMessage = (raw: unknown, sender: { id?: string }) => {
+    const message = sender.id === browser.runtime.id ? checkTabMessage(raw) : null;
+    if (message) step(message.payload.direction);
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTabMessage));
   await highlighter.start();
+}
+
+/** Mentions sorted as they appear in the document. */
+function inDocumentOrder(list: readonly PlacedMention[]): PlacedMention[] {
+  return [...list].sort((a, b) => {
+    if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+    return a.range.startContainer.compareDocumentPosition(b.range.startContainer) &
+      Node.DOCUMENT_POSITION_FOLLOWING
+      ? -1
+      : 1;
+  });
+}
+
+/** Whether an element takes text input (inputs, textareas, selects, editable regions). */
+function isEditable(el: Element): boolean {
+  return (
+    el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null ||
+    (el as HTMLElement).isContentEditable === true
+  );
 }
 
 /** The text a range covers (what the reader sees highlighted). */

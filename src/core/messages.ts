@@ -132,3 +132,20 @@ export async function dispatch<S>(
     return { ok: false, error: errorText(error) };
   }
 }
+
+/**
+ * Messages from the background to a tab's content script (the other direction): keyboard
+ * commands. Validated the same way, since anything could arrive on a tab's message port.
+ */
+export const TabMessageSchema = v.object({
+  tag: v.literal(ENVELOPE_TAG),
+  name: v.literal('navigate'),
+  payload: v.object({ direction: v.picklist(['next', 'previous']) }),
+});
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+
+/** The tab message, if `raw` is a valid one. */
+export function checkTabMessage(raw: unknown): TabMessage | null {
+  const result = v.safeParse(TabMessageSchema, raw);
+  return result.success ? result.output : null;
+}

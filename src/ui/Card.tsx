@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardData, ClaimView } from '../core/card-data';
 import type { Translate } from './i18n';
 
@@ -8,6 +8,8 @@ export interface CardProps {
   /** The card's content; null while it loads, 'error' when the background could not answer. */
   data: CardData | null | 'error';
   onClose: () => void;
+  /** Move keyboard focus into the card once it has content (when opened from the keyboard). */
+  focus?: boolean;
 }
 
 /** How many claims show before "N more". */
@@ -52,12 +54,18 @@ function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
 }
 
 /** The who-said-what card for one entity. All data is rendered as text, never as HTML. */
-export function Card({ t, data, onClose }: CardProps) {
+export function Card({ t, data, onClose, focus = false }: CardProps) {
   const [expanded, setExpanded] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus && data !== null) root.current?.focus();
+  }, [focus, data]);
   if (data === null || data === 'error') {
     return (
-      <div class="card" role="dialog" aria-label={t('extName')}>
-        <p class="status">{data === null ? t('cardLoading') : t('cardError')}</p>
+      <div class="card" role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
+        <p class="status" role="status">
+          {data === null ? t('cardLoading') : t('cardError')}
+        </p>
       </div>
     );
   }
@@ -66,7 +74,14 @@ export function Card({ t, data, onClose }: CardProps) {
   const hidden = claims.length - shown.length;
   const maxCount = Math.max(1, ...data.timeline.map((b) => b.count));
   return (
-    <div class="card" role="dialog" aria-label={t('cardLabel', data.entity.name)}>
+    <div
+      class="card"
+      role="dialog"
+      aria-label={data.entity.name}
+      aria-describedby="wsw-card-description"
+      tabIndex={-1}
+      ref={root}
+    >
       <header>
         <h2>
           {data.entity.name} <span class="type">{t(`type_${data.entity.type}`)}</span>
@@ -74,7 +89,9 @@ export function Card({ t, data, onClose }: CardProps) {
         <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
           ×
         </button>
-        <p class="description">{data.entity.description}</p>
+        <p class="description" id="wsw-card-description">
+          {data.entity.description}
+        </p>
         {data.why && <p class="why">{t('cardWhy', data.why)}</p>}
       </header>
       {data.contradictions.length > 0 && (

@@ -24,7 +24,7 @@ h3 { margin: 0.7rem 0 0.3rem; font-size: 0.8rem; text-transform: uppercase; lett
 .why { font-size: 0.75rem; }
 .close { position: absolute; top: -0.2rem; right: -0.3rem; border: none; background: none; color: var(--muted);
   font-size: 1.2rem; cursor: pointer; padding: 0.1rem 0.35rem; border-radius: 4px; }
-button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button:focus-visible, a:focus-visible, .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .pair { display: grid; grid-template-columns: 1fr auto 1fr; gap: 0.4rem; background: var(--pair);
   border-radius: 6px; padding: 0.4rem; margin-bottom: 0.4rem; }
 .vs { align-self: center; color: var(--muted); }
@@ -45,6 +45,7 @@ a { color: var(--accent); }
 .more { border: none; background: none; color: var(--accent); cursor: pointer; padding: 0; font: inherit; text-decoration: underline; }
 .timeline { display: flex; align-items: flex-end; gap: 2px; height: 1.6rem; margin-top: 0.5rem; }
 .bar { flex: 1; min-height: 2px; background: var(--accent); opacity: 0.6; border-radius: 1px; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 footer { margin-top: 0.5rem; font-size: 0.7rem; color: var(--muted); }
 .status { margin: 0; color: var(--muted); }
 `;

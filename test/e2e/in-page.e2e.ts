@@ -39,6 +39,23 @@ function locate(
   }, phrase);
 }
 
+interface AxNode {
+  role?: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+/** The first accessibility node with a role, depth first. */
+function findRole(node: AxNode | null, role: string): AxNode | null {
+  if (!node) return null;
+  if (node.role === role) return node;
+  for (const child of node.children ?? []) {
+    const found = findRole(child, role);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Our card host as the page sees it. */
 function cardState(page: Page) {
   return page.evaluate(() => {
@@ -198,6 +215,50 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
       'navigation to the anchor',
       async () => (await page.evaluate(() => location.hash)) === '#kharkiv-province',
     );
+  });
+
+  it('reaches mentions in order from the keyboard, focuses the card, and Escape gives focus back', async () => {
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const focusedTag = () => page.evaluate(() => document.activeElement?.localName ?? null);
+    const positions: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyN');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      const state = await waitFor('card from the keyboard', async () => {
+        const s = await cardState(page);
+        return s.visible && (await focusedTag()) === 'wsw-card' ? s : null;
+      });
+      positions.push(state.top + (await page.evaluate(() => window.scrollY)));
+    }
+    // Each step moves to a later mention on the page.
+    expect(positions[1]).toBeGreaterThanOrEqual(positions[0]!);
+    expect(positions[2]).toBeGreaterThanOrEqual(positions[1]!);
+    if (name === 'chromium') {
+      // Exposed to assistive technology as a dialog named after the entity.
+      const dialog = await waitFor('a dialog named after the entity', async () =>
+        findRole(await page.accessibility.snapshot(), 'dialog'),
+      );
+      expect(['Kremlin', 'Kyiv', 'Kharkiv Oblast', 'Izium']).toContain(dialog.name);
+    }
+    await page.keyboard.press('Escape');
+    await waitFor('card closed', async () => !(await cardState(page)).visible);
+    expect(await focusedTag()).not.toBe('wsw-card');
+  });
+
+  it('never takes the shortcut from a text box', async () => {
+    await page.focus('#comment');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await cardState(page)).visible).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('comment');
   });
 
   it('removes and restores highlights on the open tab when the global switch changes', async () => {
