@@ -51,6 +51,28 @@ async function run(signal: AbortSignal): Promise<void> {
     if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   };
+  // Card data is fetched when the pointer reaches a mention, during the hover intent, so the card
+  // has its content when it opens even if the background has to wake up first.
+  const cards = new Map<string, ReturnType<typeof send<'entityCard'>>>();
+  const cardFor = (placed: PlacedMention) => {
+    const { entity, pattern, support } = placed.mention;
+    const seen = rangeText(placed.range).slice(0, 300);
+    const key = `${pattern}\u0000${seen}\u0000${support ?? ''}`;
+    let pending = cards.get(key);
+    if (!pending) {
+      pending = send('entityCard', {
+        entityId: entity,
+        lang: uiLang(),
+        pattern,
+        seen,
+        ...(support ? { support } : {}),
+      });
+      cards.set(key, pending);
+      // A failed answer is not kept: the next hover asks again.
+      void pending.then((r) => !r.ok && cards.delete(key));
+    }
+    return pending;
+  };
   const open = async (placed: PlacedMention, focus = false) => {
     openFor = placed;
     viaKeyboard = focus;
@@ -58,15 +80,7 @@ async function run(signal: AbortSignal): Promise<void> {
       render(h(Card, { t: translate, data, onClose: close, focus }), card.mount);
     draw(null);
     card.show(placed.range);
-    const { entity, pattern, support } = placed.mention;
-    const seen = rangeText(placed.range).slice(0, 300);
-    const reply = await send('entityCard', {
-      entityId: entity,
-      lang: uiLang(),
-      pattern,
-      seen,
-      ...(support ? { support } : {}),
-    });
+    const reply = await cardFor(placed);
     if (openFor !== placed) return;
     draw(reply.ok && reply.value ? reply.value : 'error');
   };
@@ -75,6 +89,7 @@ async function run(signal: AbortSignal): Promise<void> {
     mentionAt: (node, offset) => highlighter.mentionAt(node, offset),
     delayMs: () => hoverDelay,
     isInCard: (node) => card.contains(node),
+    onApproach: (placed) => void cardFor(placed),
     onEnter: (placed) => void open(placed),
     onLeave: () => {
       // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).

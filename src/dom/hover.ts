@@ -43,6 +43,8 @@ export interface HoverOptions<M> {
   /** Whether a node is inside our card (moving into it keeps the card open). */
   isInCard: (node: Node) => boolean;
   onEnter: (mention: M & { range: StaticRange }) => void;
+  /** The pointer just reached a mention (before the hover intent): a chance to prefetch. */
+  onApproach?: (mention: M & { range: StaticRange }) => void;
   onLeave: () => void;
   signal: AbortSignal;
 }
@@ -69,6 +71,7 @@ export function trackHover<M>(doc: Document, options: HoverOptions<M>): void {
     current = hit;
     if (hit) {
       clearTimeout(leaveTimer);
+      options.onApproach?.(hit);
       timer = setTimeout(() => current === hit && options.onEnter(hit), options.delayMs());
     } else {
       clearTimeout(leaveTimer);

@@ -1,0 +1,124 @@
+/**
+ * How fast the card shows its content after the hover intent fires, measured by the page itself
+ * (from the trusted pointer event to the frame where the card has its full height), with the hover
+ * delay set to 0 — also right after the background was stopped (Chromium can stop the service
+ * worker on demand; Firefox's event page is woken the same way by the message).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import {
+  BROWSERS,
+  distFor,
+  launchWithExtension,
+  ROOT,
+  serveStatic,
+  waitFor,
+  type ExtensionBrowser,
+} from './harness';
+
+type Server = Awaited<ReturnType<typeof serveStatic>>;
+
+/** Hover a phrase and return ms from the pointer event to the card drawn with its content. */
+async function hoverLatency(page: Page, phrase: string): Promise<number> {
+  // Start from a closed card and a pointer far from any mention.
+  await page.mouse.move(2, 2);
+  await page.keyboard.press('Escape');
+  await waitFor('no card', () =>
+    page.evaluate(() => {
+      const host = document.querySelector('wsw-card') as HTMLElement | null;
+      return !host || getComputedStyle(host).display === 'none';
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 400));
+  const at = await page.evaluate((p) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(p);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + p.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    throw new Error(p);
+  }, phrase);
+  // The page notes when the pointer arrives and when the card first has its full content.
+  const result = page.evaluate(
+    (target) =>
+      new Promise<number>((resolve, reject) => {
+        let arrived = 0;
+        const onMove = (e: PointerEvent) => {
+          if (Math.abs(e.clientX - target.x) < 2 && Math.abs(e.clientY - target.y) < 2)
+            arrived = performance.now();
+        };
+        document.addEventListener('pointermove', onMove, true);
+        const deadline = performance.now() + 10_000;
+        const tick = () => {
+          const host = document.querySelector('wsw-card') as HTMLElement | null;
+          const h =
+            host && getComputedStyle(host).display !== 'none' ? host.getBoundingClientRect().height : 0;
+          if (arrived && h > 120) resolve(performance.now() - arrived);
+          else if (performance.now() > deadline) reject(new Error('card did not open'));
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    at,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  await page.mouse.move(at.x, at.y, { steps: 2 });
+  return result;
+}
+
+describe.each(BROWSERS)('%s: card latency', (name) => {
+  let ext: ExtensionBrowser;
+  let server: Server;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic(`${ROOT}/assets/demo`);
+    ext = await launchWithExtension(name, distFor(name));
+    const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
+    await options.waitForSelector('#wsw-hover-delay');
+    await options.$eval('#wsw-hover-delay', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '0';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(
+      'saved',
+      async () => (await options.$eval('.wsw-save-state', (el) => el.textContent)) === 'Saved.',
+    );
+    await options.close();
+    page = await ext.open(`${server.origin}/index.html`);
+    await page.setViewport({ width: 1200, height: 800 });
+    await waitFor('highlights', () => page.evaluate(() => CSS.highlights.size > 0));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('shows the card within a frame or two of the hover intent', async () => {
+    const first = await hoverLatency(page, 'Izyum');
+    const warm = await hoverLatency(page, 'Bucha');
+    console.log(`${name}: card latency first ${first.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`);
+    expect(warm).toBeLessThan(250);
+  });
+
+  it.runIf(name === 'chromium')(
+    'still opens quickly right after the service worker was stopped',
+    async () => {
+      const cdp = await page.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      const latency = await hoverLatency(page, 'Kharkiv province');
+      console.log(`${name}: card latency after the service worker was stopped ${latency.toFixed(0)} ms`);
+      expect(latency).toBeLessThan(500);
+    },
+  );
+});
