@@ -1,0 +1,124 @@
+/**
+ * The seed article (../shared/seed/article.txt, a real news text) rendered as paragraphs: every
+ * mention the product must handle is highlighted, exactly as the core matcher finds them, and
+ * hovering "Izyum" shows Zelensky's accusation and Peskov's denial as a contradiction.
+ * Skipped only when the shared file is absent (it is present in CI).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { readDataset } from '../../src/cli/dataset-files';
+import { compileDictionary } from '../../src/core/dictionary';
+import { findMentions } from '../../src/core/matcher';
+import {
+  BROWSERS,
+  distFor,
+  launchWithExtension,
+  ROOT,
+  serveStatic,
+  waitFor,
+  type ExtensionBrowser,
+} from './harness';
+
+const SEED = resolve(ROOT, '../shared/seed/article.txt');
+const hasSeed = existsSync(SEED);
+
+describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
+  let ext: ExtensionBrowser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let page: Page;
+  let paragraphs: string[];
+
+  beforeAll(async () => {
+    paragraphs = readFileSync(SEED, 'utf8')
+      .split('\n')
+      .filter((p) => p.trim());
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-seed-'));
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body><article>${paragraphs
+        .map((p) => `<p>${escape(p)}</p>`)
+        .join('\n')}</article></body></html>`,
+    );
+    server = await serveStatic(dir);
+    ext = await launchWithExtension(name, distFor(name));
+    page = await ext.open(`${server.origin}/index.html`);
+    await page.setViewport({ width: 1200, height: 800 });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('highlights every mention the matcher finds, and the ones the product promises', async () => {
+    const { dataset, entities } = readDataset();
+    const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+    const expected = paragraphs
+      .flatMap((p) => findMentions(p, dict).map((m) => p.slice(m.start, m.end)))
+      .sort();
+    const highlighted = await waitFor('all highlights', async () => {
+      const texts = await page.evaluate(() =>
+        [...CSS.highlights.values()].flatMap((h) =>
+          [...(h as unknown as Set<StaticRange>)].map((r) => {
+            const live = document.createRange();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            return live.toString();
+          }),
+        ),
+      );
+      return texts.length >= expected.length ? texts.sort() : null;
+    });
+    expect(highlighted).toEqual(expected);
+    for (const promised of [
+      'Kremlin',
+      'Kharkiv province',
+      'Kharkiv region',
+      'Kyiv',
+      'Izium',
+      'Izyum',
+      'Volodymyr Zelensky',
+      'Dmitry Peskov',
+      'Bucha',
+    ]) {
+      expect(highlighted).toContain(promised);
+    }
+  });
+
+  it('shows Zelensky and Peskov as a contradiction on "Izyum"', async () => {
+    const at = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf('Izyum');
+        if (i < 0) continue;
+        (n.parentElement as HTMLElement).scrollIntoView({ block: 'start' });
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 5);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      throw new Error('no Izyum');
+    });
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor('card', () =>
+      page.evaluate(() => {
+        const host = document.querySelector('wsw-card') as HTMLElement | null;
+        return (
+          !!host && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 120
+        );
+      }),
+    );
+    if (name === 'chromium') {
+      const tree = JSON.stringify(await page.accessibility.snapshot());
+      const conflicts = tree.slice(tree.indexOf('Conflicting claims'), tree.indexOf('Who said what'));
+      expect(conflicts).toContain('Volodymyr Zelenskyy');
+      expect(conflicts).toContain('Dmitry Peskov');
+      expect(conflicts).toContain("It's the same scenario as in Bucha");
+    }
+  });
+});
