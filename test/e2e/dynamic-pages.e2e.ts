@@ -1,0 +1,73 @@
+/**
+ * Dynamic pages: an infinite-scroll feed appending paragraphs for 30 s (and trimming old ones)
+ * keeps its highlights current — new text lit, removed text gone — with bounded CPU.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  distFor,
+  launchWithExtension,
+  ROOT,
+  serveStatic,
+  waitFor,
+  type ExtensionBrowser,
+} from './harness';
+
+const FEED_SECONDS = 30;
+
+describe.each(BROWSERS)('%s: dynamic pages', (name) => {
+  let ext: ExtensionBrowser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    server = await serveStatic(`${ROOT}/test/fixtures/pages`);
+    ext = await launchWithExtension(name, distFor(name));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it(
+    `keeps an infinite-scroll feed highlighted for ${FEED_SECONDS} s with bounded CPU`,
+    { timeout: (FEED_SECONDS + 60) * 1000 },
+    async () => {
+      const page = await ext.open(`${server.origin}/infinite.html?seconds=${FEED_SECONDS}`);
+      const cdp = name === 'chromium' ? await page.createCDPSession() : null;
+      await cdp?.send('Performance.enable');
+      const metric = async (key: string) =>
+        (await cdp!.send('Performance.getMetrics')).metrics.find((m) => m.name === key)?.value ?? 0;
+      const script0 = cdp ? await metric('ScriptDuration') : 0;
+      const t0 = Date.now();
+      await waitFor(
+        'the feed to finish',
+        () => page.evaluate(() => (window as unknown as { feedDone: boolean }).feedDone),
+        (FEED_SECONDS + 30) * 1000,
+      );
+      const wall = (Date.now() - t0) / 1000;
+      // Every paragraph on the page has its mentions highlighted, and nothing removed stays lit.
+      const state = await waitFor('highlights to catch up', async () => {
+        const s = await page.evaluate(() => {
+          const ranges = [...CSS.highlights.values()].flatMap((h) => [...(h as unknown as Set<StaticRange>)]);
+          const paragraphs = document.querySelectorAll('#feed p').length;
+          return {
+            paragraphs,
+            ranges: ranges.length,
+            detached: ranges.filter((r) => !r.startContainer.isConnected).length,
+          };
+        });
+        return s.ranges === s.paragraphs * 2 ? s : null;
+      });
+      expect(state.detached).toBe(0);
+      expect(state.paragraphs).toBeGreaterThan(FEED_SECONDS * 8);
+      if (cdp) {
+        // All scripts of the page (the feed itself included) used a small share of the wall time.
+        const script = (await metric('ScriptDuration')) - script0;
+        console.log(`${name}: script time ${script.toFixed(2)} s over ${wall.toFixed(1)} s of feed`);
+        expect(script / wall).toBeLessThan(0.15);
+      }
+      await page.close();
+    },
+  );
+});
