@@ -197,7 +197,7 @@ export class TextExtractor {
         if (data.length > 0) {
           if (pendingBreak) {
             // A block boundary: the place to stop when time is up.
-            if (shouldYield && ++sinceCheck >= 32) {
+            if (shouldYield && ++sinceCheck >= 8) {
               sinceCheck = 0;
               if (shouldYield()) break;
             }

@@ -101,11 +101,20 @@ export class Highlighter {
   /** Extract and match `root` in slices, adding highlights as they are found. */
   private async scan(root: Node): Promise<void> {
     const extractor = new TextExtractor(root);
+    // Extraction stops at its deadline, but matching and placing the chunk come after it; the
+    // extraction budget adapts so that the whole slice stays near SLICE_MS (cold, not yet
+    // optimised code matches several times slower than warm code, so the first slices are small).
+    let extractBudget = 1;
     while (!this.stopped) {
-      const deadline = performance.now() + SLICE_MS;
+      const t0 = performance.now();
+      const deadline = t0 + extractBudget;
       const chunk = extractor.next(() => performance.now() > deadline);
+      const t1 = performance.now();
       this.add(placeMentions(chunk, findMentions(chunk.text, this.dict)));
+      const t2 = performance.now();
       if (chunk.done) break;
+      const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
+      extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
       await yieldToPage();
     }
     this.options.onChange?.(this.mentions);
