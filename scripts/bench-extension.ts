@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDataset } from '../src/cli/dataset-files';
-import { AMBIGUOUS, BLOCKER, compileDictionary, patternAt } from '../src/core/dictionary';
-import { normalizeAlias } from '../src/core/normalize';
-import { generatePage, type MentionForm } from './bench/generate';
+import { compileDictionary } from '../src/core/dictionary';
+import { generatePage, mentionFormsOf } from './bench/generate';
 import puppeteer from 'puppeteer-core';
 import { EXECUTABLES, launchWithExtension } from './browsers';
 import { serveStatic } from './serve';
@@ -27,22 +26,7 @@ const rounds = Math.max(1, Number(args.rounds));
 // The shipped dictionary (entities with claims) and forms the generator may use.
 const { dataset, entities } = readDataset();
 const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
-const all = Array.from({ length: dict.patternCount }, (_, i) => patternAt(dict, i));
-const keyEntities = new Map<string, Set<number>>();
-const forbidden = new Set<string>();
-for (const p of all) {
-  const key = normalizeAlias(p.form);
-  for (const w of key.split(/[\s'-]+/)) forbidden.add(w);
-  if (!keyEntities.has(key)) keyEntities.set(key, new Set());
-  keyEntities.get(key)!.add(p.flags & BLOCKER ? -1 : p.entity);
-}
-const forms: MentionForm[] = all
-  .filter((p) => !(p.flags & (AMBIGUOUS | BLOCKER)) && keyEntities.get(normalizeAlias(p.form))!.size === 1)
-  .map((p) => ({
-    entity: dict.entities[p.entity]!.id,
-    form: p.form,
-    script: /[\u0400-\u04ff]/.test(p.form) ? ('cyrillic' as const) : ('latin' as const),
-  }));
+const { forms, forbiddenWords: forbidden } = mentionFormsOf(dict);
 
 const OBSERVE_LONG_TASKS = `
   window.__wswLongest = 0;

@@ -17,19 +17,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { build } from 'vite';
-import {
-  compileDictionary,
-  serializeDictionary,
-  patternAt,
-  AMBIGUOUS,
-  BLOCKER,
-  type Dictionary,
-} from '../src/core/dictionary';
+import { compileDictionary, serializeDictionary, BLOCKER, type Dictionary } from '../src/core/dictionary';
 import type { EntitySource } from '../src/core/entities';
-import { normalizeAlias } from '../src/core/normalize';
 import { readEntitySources } from '../src/cli/entity-files';
 import { EXECUTABLES } from './browsers';
-import { generatePage, syntheticNames, type MentionForm } from './bench/generate';
+import { generatePage, mentionFormsOf, syntheticNames } from './bench/generate';
 import type { RunResult } from './bench/page-pipeline';
 import { serveStatic } from './serve';
 
@@ -77,23 +69,8 @@ for (let i = 0; i < names.length; i += 5) {
 const dict: Dictionary = compileDictionary([...real, ...synthetic]);
 const serialized = JSON.stringify(serializeDictionary(dict));
 
-// Forms the generator may use: unambiguous, not blockers, and whose normalised key means one entity.
-const keyEntities = new Map<string, Set<number>>();
-const forbiddenWords = new Set<string>();
-const allPatterns = Array.from({ length: dict.patternCount }, (_, i) => patternAt(dict, i));
-for (const p of allPatterns) {
-  const key = normalizeAlias(p.form);
-  for (const w of key.split(/[\s'-]+/)) forbiddenWords.add(w);
-  if (!keyEntities.has(key)) keyEntities.set(key, new Set());
-  keyEntities.get(key)!.add(p.flags & BLOCKER ? -1 : p.entity);
-}
-const forms: MentionForm[] = allPatterns
-  .filter((p) => !(p.flags & (AMBIGUOUS | BLOCKER)) && keyEntities.get(normalizeAlias(p.form))!.size === 1)
-  .map((p) => ({
-    entity: dict.entities[p.entity]!.id,
-    form: p.form,
-    script: /[\u0400-\u04ff]/.test(p.form) ? ('cyrillic' as const) : ('latin' as const),
-  }));
+// Forms the generator may use, and words its filler must avoid.
+const { forms, forbiddenWords, patterns: allPatterns } = mentionFormsOf(dict);
 
 // mark.js peer: one regex of every alias form, longest first, with Unicode word boundaries.
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

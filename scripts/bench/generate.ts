@@ -4,11 +4,43 @@
  * JSON-LD that must not count. Returns the page and its ground truth: the mentions, in order.
  */
 
+import { AMBIGUOUS, BLOCKER, patternAt, type Dictionary, type Pattern } from '../../src/core/dictionary';
+import { normalizeAlias } from '../../src/core/normalize';
+
 /** A form the generator may insert, and the entity it must be found as. */
 export interface MentionForm {
   entity: string;
   form: string;
   script: 'latin' | 'cyrillic';
+}
+
+/**
+ * What the generator may insert for a dictionary: forms that are unambiguous, not blockers, and
+ * whose normalised key means one entity (so the ground truth is unambiguous), plus every word of
+ * every form, which filler text must avoid.
+ */
+export function mentionFormsOf(dict: Dictionary): {
+  forms: MentionForm[];
+  forbiddenWords: Set<string>;
+  patterns: Pattern[];
+} {
+  const patterns = Array.from({ length: dict.patternCount }, (_, i) => patternAt(dict, i));
+  const keyEntities = new Map<string, Set<number>>();
+  const forbiddenWords = new Set<string>();
+  for (const p of patterns) {
+    const key = normalizeAlias(p.form);
+    for (const w of key.split(/[\s'-]+/)) forbiddenWords.add(w);
+    if (!keyEntities.has(key)) keyEntities.set(key, new Set());
+    keyEntities.get(key)!.add(p.flags & BLOCKER ? -1 : p.entity);
+  }
+  const forms = patterns
+    .filter((p) => !(p.flags & (AMBIGUOUS | BLOCKER)) && keyEntities.get(normalizeAlias(p.form))!.size === 1)
+    .map((p) => ({
+      entity: dict.entities[p.entity]!.id,
+      form: p.form,
+      script: /[\u0400-\u04ff]/.test(p.form) ? ('cyrillic' as const) : ('latin' as const),
+    }));
+  return { forms, forbiddenWords, patterns };
 }
 
 /** Mulberry32: small, fast, deterministic. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
   BROWSERS,
+  locatePhrase,
   distFor,
   launchWithExtension,
   ROOT,
@@ -30,20 +31,7 @@ async function hoverLatency(page: Page, phrase: string): Promise<number> {
     }),
   );
   await new Promise((r) => setTimeout(r, 400));
-  const at = await page.evaluate((p) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(p);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + p.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    }
-    throw new Error(p);
-  }, phrase);
+  const at = await locatePhrase(page, phrase, 'article');
   // The page notes when the pointer arrives and when the card first has its full content.
   const result = page.evaluate(
     (target) =>

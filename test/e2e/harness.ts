@@ -3,6 +3,7 @@
  * act on extension pages the same way in Chromium and Firefox.
  */
 import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import type { BrowserName } from '../../scripts/browsers';
 
 export { launchWithExtension, type ExtensionBrowser } from '../../scripts/browsers';
@@ -45,4 +46,46 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Scroll the first occurrence of a phrase (in `scope`) into view; its centre and size. */
+export function locatePhrase(
+  page: Page,
+  phrase: string,
+  scope = 'body',
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(
+    (p, sel) => {
+      const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(p);
+        if (i < 0) continue;
+        (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + p.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width, height: b.height };
+      }
+      throw new Error(`phrase not found: ${p}`);
+    },
+    phrase,
+    scope,
+  );
+}
+
+/** The text of every highlighted range on the page, sorted. */
+export function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...CSS.highlights.values()]
+      .flatMap((h) =>
+        [...(h as unknown as Set<StaticRange>)].map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        }),
+      )
+      .sort(),
+  );
 }

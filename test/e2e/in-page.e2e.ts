@@ -10,6 +10,7 @@ import {
   BROWSERS,
   distFor,
   launchWithExtension,
+  locatePhrase,
   ROOT,
   serveStatic,
   waitFor,
@@ -18,26 +19,7 @@ import {
 
 type Server = Awaited<ReturnType<typeof serveStatic>>;
 
-/** Scroll a phrase into view and return the centre of its first occurrence in the article. */
-function locate(
-  page: Page,
-  phrase: string,
-): Promise<{ x: number; y: number; width: number; height: number }> {
-  return page.evaluate((p) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(p);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + p.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width, height: b.height };
-    }
-    throw new Error(`phrase not found: ${p}`);
-  }, phrase);
-}
+const locate = (page: Page, phrase: string) => locatePhrase(page, phrase, 'article');
 
 interface AxNode {
   role?: string;

@@ -14,6 +14,8 @@ import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
 import {
   BROWSERS,
+  locatePhrase,
+  highlightedTexts,
   distFor,
   launchWithExtension,
   ROOT,
@@ -61,17 +63,8 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
       .flatMap((p) => findMentions(p, dict).map((m) => p.slice(m.start, m.end)))
       .sort();
     const highlighted = await waitFor('all highlights', async () => {
-      const texts = await page.evaluate(() =>
-        [...CSS.highlights.values()].flatMap((h) =>
-          [...(h as unknown as Set<StaticRange>)].map((r) => {
-            const live = document.createRange();
-            live.setStart(r.startContainer, r.startOffset);
-            live.setEnd(r.endContainer, r.endOffset);
-            return live.toString();
-          }),
-        ),
-      );
-      return texts.length >= expected.length ? texts.sort() : null;
+      const texts = await highlightedTexts(page);
+      return texts.length >= expected.length ? texts : null;
     });
     expect(highlighted).toEqual(expected);
     for (const promised of [
@@ -90,20 +83,7 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
   });
 
   it('shows Zelensky and Peskov as a contradiction on "Izyum"', async () => {
-    const at = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf('Izyum');
-        if (i < 0) continue;
-        (n.parentElement as HTMLElement).scrollIntoView({ block: 'start' });
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + 5);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      throw new Error('no Izyum');
-    });
+    const at = await locatePhrase(page, 'Izyum');
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await waitFor('card', () =>
       page.evaluate(() => {
