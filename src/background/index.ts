@@ -33,6 +33,13 @@ listen({
       : '';
     return buildCardData(dataset, dictionary.entities, entityId, lang, why);
   },
+  entitySummaries: async ({ ids, lang }) => {
+    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
+    return ids.flatMap((id) => {
+      const e = byId.get(id);
+      return e ? [{ id, name: e.name[lang], type: e.type, claims: dataset.byEntity[id]?.length ?? 0 }] : [];
+    });
+  },
   datasetInfo: async () => ({
     title: dataset.title,
     version: dataset.version,

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import dictionaryData from 'virtual:wsw-dictionary';
 import type { CardData, UiLang } from '../core/card-data';
 import { loadDictionary } from '../core/dictionary';
-import { checkTabMessage } from '../core/messages';
+import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
@@ -24,7 +24,14 @@ const uiLang = (): UiLang => {
   return lang === 'uk' || lang === 'ru' ? lang : 'en';
 };
 
-async function run(signal: AbortSignal): Promise<void> {
+/** What a running session offers to the rest of the content script. */
+interface Session {
+  step(direction: 'next' | 'previous'): void;
+  reveal(entityId: string): void;
+  counts(): { id: string; mentions: number }[];
+}
+
+async function run(signal: AbortSignal): Promise<Session> {
   const dict = loadDictionary(dictionaryData);
   const card = new CardHost(document, CARD_CSS);
   const isOwnUi = (node: Node) =>
@@ -38,7 +45,8 @@ async function run(signal: AbortSignal): Promise<void> {
     card.destroy();
   });
   let hoverDelay = (await loadSettings()).hoverDelayMs;
-  watchSettings((s) => (hoverDelay = s.hoverDelayMs));
+  const unwatch = watchSettings((s) => (hoverDelay = s.hoverDelayMs));
+  signal.addEventListener('abort', unwatch);
 
   let openFor: PlacedMention | null = null;
   // Where focus was before a keyboard-opened card took it (given back on close).
@@ -136,13 +144,26 @@ async function run(signal: AbortSignal): Promise<void> {
     },
     { capture: true, signal },
   );
-  const onTabMessage = (raw: unknown, sender: { id?: string }) => {
-    const message = sender.id === browser.runtime.id ? checkTabMessage(raw) : null;
-    if (message) step(message.payload.direction);
+  void highlighter.start();
+  return {
+    step,
+    reveal(entityId) {
+      const first = inDocumentOrder(highlighter.mentions).find((p) => p.mention.entity === entityId);
+      if (!first) return;
+      cursor = first;
+      first.range.startContainer.parentElement?.scrollIntoView({
+        block: 'center',
+        behavior: 'instant' as ScrollBehavior,
+      });
+      void open(first, true);
+    },
+    counts() {
+      const counts = new Map<string, number>();
+      for (const p of highlighter.mentions)
+        counts.set(p.mention.entity, (counts.get(p.mention.entity) ?? 0) + 1);
+      return [...counts].map(([id, mentions]) => ({ id, mentions }));
+    },
   };
-  browser.runtime.onMessage.addListener(onTabMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTabMessage));
-  await highlighter.start();
 }
 
 /** Mentions sorted as they appear in the document. */
@@ -176,15 +197,36 @@ async function main(): Promise<void> {
   const hello = await send('hello', { href: location.href });
   if (!hello.ok) return;
   let controller: AbortController | null = null;
+  let session: Session | null = null;
   const apply = (active: boolean) => {
     if (active && !controller) {
-      controller = new AbortController();
-      void run(controller.signal);
+      const current = new AbortController();
+      controller = current;
+      void run(current.signal).then((s) => {
+        if (controller === current) session = s;
+      });
     } else if (!active && controller) {
       controller.abort();
       controller = null;
+      session = null;
     }
   };
+  // Keyboard commands (from the background) and the popup's questions, whether active or not.
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+    const message = sender.id === browser.runtime.id ? checkTabMessage(raw) : null;
+    if (!message) return undefined;
+    if (message.name === 'navigate') session?.step(message.payload.direction);
+    else if (message.name === 'reveal') session?.reveal(message.payload.entityId);
+    else {
+      const info: PageInfo = {
+        host: location.hostname,
+        active: session !== null,
+        entities: session?.counts() ?? [],
+      };
+      return Promise.resolve(info);
+    }
+    return undefined;
+  });
   apply(hello.value.enabled);
   // The popup's switches take effect at once on open tabs.
   watchSettings(() => {

@@ -36,6 +36,14 @@ export const protocol = {
     }),
     response: v.nullable(CardDataSchema),
   },
+  /** Names, types and claim counts of entities, in a UI language (for the popup's page list). */
+  entitySummaries: {
+    request: v.object({
+      ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000)),
+      lang: v.picklist(['en', 'uk', 'ru']),
+    }),
+    response: v.array(v.object({ id: v.string(), name: v.string(), type: v.string(), claims: v.number() })),
+  },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {
     request: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
@@ -134,14 +142,23 @@ export async function dispatch<S>(
 }
 
 /**
- * Messages from the background to a tab's content script (the other direction): keyboard
- * commands. Validated the same way, since anything could arrive on a tab's message port.
+ * Messages to a tab's content script (the other direction): keyboard commands from the background,
+ * and the popup asking what the page holds or to reveal an entity. Validated the same way, since
+ * anything could arrive on a tab's message port.
  */
-export const TabMessageSchema = v.object({
-  tag: v.literal(ENVELOPE_TAG),
-  name: v.literal('navigate'),
-  payload: v.object({ direction: v.picklist(['next', 'previous']) }),
-});
+export const TabMessageSchema = v.variant('name', [
+  v.object({
+    tag: v.literal(ENVELOPE_TAG),
+    name: v.literal('navigate'),
+    payload: v.object({ direction: v.picklist(['next', 'previous']) }),
+  }),
+  v.object({ tag: v.literal(ENVELOPE_TAG), name: v.literal('pageInfo'), payload: v.object({}) }),
+  v.object({
+    tag: v.literal(ENVELOPE_TAG),
+    name: v.literal('reveal'),
+    payload: v.object({ entityId: v.pipe(v.string(), v.maxLength(100)) }),
+  }),
+]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 
 /** The tab message, if `raw` is a valid one. */
@@ -149,3 +166,11 @@ export function checkTabMessage(raw: unknown): TabMessage | null {
   const result = v.safeParse(TabMessageSchema, raw);
   return result.success ? result.output : null;
 }
+
+/** What a page holds, as the popup shows it (answer to `pageInfo`). */
+export const PageInfoSchema = v.object({
+  host: v.string(),
+  active: v.boolean(),
+  entities: v.array(v.object({ id: v.string(), mentions: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+});
+export type PageInfo = v.InferOutput<typeof PageInfoSchema>;

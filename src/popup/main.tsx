@@ -1,31 +1,56 @@
-/** Popup entry: wires storage and messaging into the {@link PopupView} component. */
+/** Popup entry: wires the active tab, storage and messaging into the {@link PopupView} component. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/settings';
 import { applyDocumentLanguage, translate } from '../platform/i18n';
 import { send } from '../platform/messaging';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
+import { activeTabId, pageInfo, reveal } from '../platform/tabs';
 import { PopupView, type PageState, type PopupViewProps } from '../ui/PopupView';
 import '../ui/page.css';
 
-async function activePageState(): Promise<PageState> {
-  // The active tab's id needs no "tabs" permission; its URL would, and we don't need it.
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return 'unavailable';
-  const reply = await send('tabStatus', { tabId: tab.id });
-  return reply.ok && reply.value ? 'active' : 'unavailable';
+const uiLang = () => {
+  const lang = browser.i18n.getUILanguage().slice(0, 2);
+  return lang === 'uk' || lang === 'ru' ? lang : 'en';
+};
+
+/** The active tab's page: what our content script found there, with names and claim counts. */
+async function readPage(tabId: number | null): Promise<PageState> {
+  if (tabId === null) return { state: 'unavailable' };
+  const info = await pageInfo(tabId);
+  if (!info) return { state: 'unavailable' };
+  const summaries = await send('entitySummaries', { ids: info.entities.map((e) => e.id), lang: uiLang() });
+  const byId = new Map(summaries.ok ? summaries.value.map((s) => [s.id, s]) : []);
+  const entities = info.entities
+    .flatMap((e) => {
+      const s = byId.get(e.id);
+      return s ? [{ ...s, mentions: e.mentions }] : [];
+    })
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return { state: info.active ? 'active' : 'off', host: info.host, entities };
 }
 
 function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [page, setPage] = useState<PageState>('loading');
+  // A ref, not state: the settings listener below must see the id found after it was installed.
+  const tabId = useRef<number | null>(null);
+  const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [dataset, setDataset] = useState<PopupViewProps['dataset']>(null);
+  const refresh = (id: number | null) =>
+    void readPage(id).then(setPage, () => setPage({ state: 'unavailable' }));
   useEffect(() => {
     void loadSettings().then(setSettings);
-    void activePageState().then(setPage, () => setPage('unavailable'));
+    void activeTabId().then((id) => {
+      tabId.current = id;
+      refresh(id);
+    });
     void send('datasetInfo', {}).then((reply) => reply.ok && setDataset(reply.value));
-    return watchSettings(setSettings);
+    return watchSettings((s) => {
+      setSettings(s);
+      // The page applies the change at once; read it again a moment later.
+      setTimeout(() => refresh(tabId.current), 400);
+    });
   }, []);
   return (
     <PopupView
@@ -34,6 +59,18 @@ function Popup() {
       settings={settings}
       dataset={dataset}
       onToggleEnabled={(enabled) => void saveSettings({ enabled }).then(setSettings)}
+      onToggleSite={(host, on) => {
+        const sites = new Set(settings?.disabledSites ?? []);
+        if (on) sites.delete(host);
+        else sites.add(host);
+        void saveSettings({ disabledSites: [...sites] }).then((s) => {
+          setSettings(s);
+          setTimeout(() => refresh(tabId.current), 400);
+        });
+      }}
+      onReveal={(entityId) => {
+        if (tabId.current !== null) void reveal(tabId.current, entityId).then(() => window.close());
+      }}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />
   );

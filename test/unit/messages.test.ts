@@ -3,6 +3,7 @@ import { checkEnvelope, checkReply, dispatch, envelope, type HandlerMap } from '
 
 const handlers: HandlerMap<string> = {
   entityCard: async () => null,
+  entitySummaries: async () => [],
   datasetInfo: async () => ({
     title: 't',
     version: '1.0.0',
