@@ -23,7 +23,12 @@ listen({
     const settings = await loadSettings();
     return { version: browser.runtime.getManifest().version, enabled: isActiveOn(settings, href) };
   },
-  tabStatus: ({ tabId }) => readTabStatus(tabId),
+  // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
+  tabStatus: async ({ tabId }, sender) => {
+    if (sender.tab !== undefined && !sender.url?.startsWith(browser.runtime.getURL('')))
+      throw new Error('not allowed');
+    return readTabStatus(tabId);
+  },
   entityCard: async ({ entityId, lang, pattern, seen, support }) => {
     const valid =
       pattern < dictionary.patternCount &&

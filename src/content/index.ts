@@ -45,6 +45,7 @@ async function run(signal: AbortSignal): Promise<Session> {
     card.destroy();
   });
   let hoverDelay = (await loadSettings()).hoverDelayMs;
+  if (signal.aborted) throw new Error('stopped');
   const unwatch = watchSettings((s) => (hoverDelay = s.hoverDelayMs));
   signal.addEventListener('abort', unwatch);
 
@@ -194,7 +195,11 @@ function rangeText(r: StaticRange): string {
 }
 
 async function main(): Promise<void> {
-  const hello = await send('hello', { href: location.href });
+  // HTML documents only (not SVG or XML files opened directly).
+  if (!(document.body instanceof HTMLElement)) return;
+  // The site decides whether we run; a very long URL is cut (what matters is its host).
+  const href = location.href.slice(0, 8192);
+  const hello = await send('hello', { href });
   if (!hello.ok) return;
   let controller: AbortController | null = null;
   let session: Session | null = null;
@@ -202,9 +207,12 @@ async function main(): Promise<void> {
     if (active && !controller) {
       const current = new AbortController();
       controller = current;
-      void run(current.signal).then((s) => {
-        if (controller === current) session = s;
-      });
+      run(current.signal).then(
+        (s) => {
+          if (controller === current && !current.signal.aborted) session = s;
+        },
+        () => undefined,
+      );
     } else if (!active && controller) {
       controller.abort();
       controller = null;
@@ -230,7 +238,7 @@ async function main(): Promise<void> {
   apply(hello.value.enabled);
   // The popup's switches take effect at once on open tabs.
   watchSettings(() => {
-    void send('hello', { href: location.href }).then((r) => r.ok && apply(r.value.enabled));
+    void send('hello', { href }).then((r) => r.ok && apply(r.value.enabled));
   });
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Claim } from './claims';
+import { HttpUrl, type Claim } from './claims';
 import { claimsInvolving, contradictions, groupBySpeaker, timeline, type Dataset } from './dataset';
 import type { DictEntity } from './dictionary';
 
@@ -13,9 +13,9 @@ export const ClaimViewSchema = v.object({
   date: v.string(),
   stance: v.string(),
   outlet: v.string(),
-  url: v.string(),
+  url: HttpUrl,
   verdict: v.optional(
-    v.object({ publisher: v.string(), rating: v.string(), normalized: v.string(), url: v.string() }),
+    v.object({ publisher: v.string(), rating: v.string(), normalized: v.string(), url: HttpUrl }),
   ),
 });
 export type ClaimView = v.InferOutput<typeof ClaimViewSchema>;

@@ -132,16 +132,23 @@ export function charInfo(code: number): number {
   return info;
 }
 
-/** Whether a code unit is part of a word: a letter, digit, combining mark or `_` (not a soft hyphen). */
+/**
+ * Whether a code unit is part of a word: a letter, digit, combining mark or `_`. Not: soft hyphens
+ * and other ignorables, apostrophes (even the modifier-letter ones, ʼ and ʹ), and surrogate halves
+ * (emoji such as 🇺🇦 next to a name must not glue to it; astral-plane letters are rare in news).
+ */
 export function isWordChar(code: number): boolean {
   let w = WORD[code]!;
   if (w < 0) {
+    const ch = String.fromCharCode(code);
     w =
-      (code >= 0xd800 && code <= 0xdfff) ||
-      (/[\p{L}\p{N}\p{M}_]/u.test(String.fromCharCode(code)) &&
-        !IGNORABLES.includes(String.fromCharCode(code)))
-        ? 1
-        : 0;
+      code >= 0xd800 && code <= 0xdfff
+        ? 0
+        : SPECIAL.get(code) === APOSTROPHE || IGNORABLES.includes(ch)
+          ? 0
+          : /[\p{L}\p{N}\p{M}_]/u.test(ch)
+            ? 1
+            : 0;
     WORD[code] = w;
   }
   return w === 1;

@@ -32,9 +32,25 @@ export function parseSettings(raw: unknown): Settings {
   return v.parse(SettingsSchema, input);
 }
 
-/** Merge a partial change into settings, validating the result. */
+/** Most sites the off list keeps (storage.sync allows 8 KB per item). */
+export const MAX_DISABLED_SITES = 500;
+
+/**
+ * Merge a partial change into settings. Values a user typed are brought into range rather than
+ * dropped (a hover delay of 2500 becomes 2000), and the site list keeps its first
+ * {@link MAX_DISABLED_SITES} entries: a write never wipes what was stored.
+ */
 export function updateSettings(current: Settings, change: Partial<Settings>): Settings {
-  return parseSettings({ ...current, ...change });
+  const next: Record<string, unknown> = { ...current, ...change };
+  if (typeof next.hoverDelayMs === 'number' && Number.isFinite(next.hoverDelayMs)) {
+    next.hoverDelayMs = Math.min(2000, Math.max(0, Math.round(next.hoverDelayMs)));
+  }
+  if (Array.isArray(next.disabledSites)) {
+    next.disabledSites = [
+      ...new Set(next.disabledSites.filter((s) => typeof s === 'string' && s.length <= 253)),
+    ].slice(0, MAX_DISABLED_SITES);
+  }
+  return parseSettings(next);
 }
 
 /**
@@ -43,6 +59,14 @@ export function updateSettings(current: Settings, change: Partial<Settings>): Se
  */
 export function isActiveOn(settings: Settings, href: string): boolean {
   if (!settings.enabled) return false;
-  const host = /^https?:\/\/([^/:?#]+)/i.exec(href)?.[1]?.toLowerCase();
+  let host: string | undefined;
+  try {
+    host = new URLParser(href).hostname.toLowerCase();
+  } catch {
+    host = undefined;
+  }
   return host === undefined || !settings.disabledSites.includes(host);
 }
+
+/** WHATWG URL (present in browsers and Node; typed here because core has no DOM types). */
+const URLParser = (globalThis as unknown as { URL: new (s: string) => { hostname: string } }).URL;

@@ -167,6 +167,12 @@ export class TextExtractor {
     this.node = this.walker ? this.walker.nextNode() : null;
   }
 
+  /**
+   * Set when the page removed the node the next chunk would have started from (between two
+   * slices): the rest of the subtree can no longer be walked, and the caller must rescan it.
+   */
+  lost = false;
+
   /** Whether everything has been read. */
   get done(): boolean {
     return this.node === null && this.single === null;
@@ -184,6 +190,11 @@ export class TextExtractor {
     }
     const { walker, open, openBlock } = this;
     let node = this.node;
+    if (node && !(node.isConnected && composedContains(this.root, node))) {
+      this.node = null;
+      this.lost = true;
+      return { text, nodes, starts, done: true };
+    }
     let pendingBreak = this.pendingBreak;
     let sinceCheck = 0;
     while (node) {
@@ -249,6 +260,14 @@ export class TextExtractor {
   }
 }
 
+/** Whether `node` is inside `root`, looking through shadow roots (Node.contains does not). */
+export function composedContains(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n === root) return true;
+  }
+  return false;
+}
+
 /** The first node after `el`'s subtree (the walker is positioned on `el`). */
 function skipSubtree(walker: TreeWalker, el: Element): Node | null {
   if (typeof walker.nextSibling === 'function') {
@@ -261,6 +280,23 @@ function skipSubtree(walker: TreeWalker, el: Element): Node | null {
   let next = walker.nextNode();
   while (next && el.contains(next)) next = walker.nextNode();
   return next;
+}
+
+/** Index in `extracted.nodes` of the node holding `offset` (same rules as {@link positionAt}). */
+export function nodeIndexAt(
+  extracted: ExtractedText,
+  offset: number,
+  bias: 'start' | 'end' = 'start',
+): number {
+  const { starts } = extracted;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! < offset || (bias === 'start' && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**

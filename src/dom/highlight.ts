@@ -7,7 +7,7 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import type { Mention } from '../core/matcher';
-import { positionAt, type ExtractedText } from './extract';
+import { nodeIndexAt, positionAt, type ExtractedText } from './extract';
 
 /** Name of the highlight for an entity type (used in `::highlight()` rules). */
 export const highlightName = (type: EntityType) => `wsw-${type}`;
@@ -16,6 +16,8 @@ export const highlightName = (type: EntityType) => `wsw-${type}`;
 export interface PlacedMention {
   mention: Mention;
   range: StaticRange;
+  /** Every text node the mention covers (for hit-testing a pointer on any part of it). */
+  nodes: Text[];
 }
 
 /** Turn mentions found in `extracted.text` into static ranges over the page's text nodes. */
@@ -25,13 +27,17 @@ export function placeMentions(extracted: ExtractedText, mentions: Mention[]): Pl
     const start = positionAt(extracted, mention.start, 'start');
     const end = positionAt(extracted, mention.end, 'end');
     if (!start || !end) continue;
+    const nodes = extracted.nodes.slice(
+      nodeIndexAt(extracted, mention.start, 'start'),
+      nodeIndexAt(extracted, mention.end, 'end') + 1,
+    );
     const range = new StaticRange({
       startContainer: start.node,
       startOffset: start.offset,
       endContainer: end.node,
       endOffset: end.offset,
     });
-    placed.push({ mention, range });
+    placed.push({ mention, range, nodes });
   }
   return placed;
 }

@@ -12,7 +12,7 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions, type Mention } from '../core/matcher';
-import { TextExtractor, isSkipped } from './extract';
+import { composedContains, TextExtractor, isSkipped } from './extract';
 import { highlightName, placeMentions, type PlacedMention } from './highlight';
 
 /** Budget of one slice of work before yielding to the page. */
@@ -57,17 +57,21 @@ export class Highlighter {
     this.typeOf = new Map(dict.entities.map((e) => [e.id, e.type]));
   }
 
-  /** Scan the whole page (time-sliced), then follow its changes. */
+  /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
+    if (this.stopped) return;
     for (const type of new Set(this.typeOf.values())) {
       const highlight = new Highlight();
       this.highlights.set(type, highlight);
       CSS.highlights.set(highlightName(type), highlight);
     }
-    await this.scan(this.root);
-    if (this.stopped) return;
+    // Observe first: what changes during the first scan is queued and re-read after it.
     this.observer = new MutationObserver((records) => this.queue(records));
     this.observer.observe(this.root.ownerDocument, { childList: true, characterData: true, subtree: true });
+    const initial = this.scan(this.root);
+    this.scanning = initial;
+    await initial;
+    this.scanning = null;
   }
 
   /** Stop observing and remove every highlight (the page is left exactly as it was). */
@@ -112,7 +116,11 @@ export class Highlighter {
       const t1 = performance.now();
       this.add(placeMentions(chunk, findMentions(chunk.text, this.dict)));
       const t2 = performance.now();
-      if (chunk.done) break;
+      if (chunk.done) {
+        // The page removed where we were about to continue: read the whole root again, later.
+        if (extractor.lost && !this.stopped) this.queueRescan(root);
+        break;
+      }
       const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
       extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
       await yieldToPage();
@@ -127,8 +135,7 @@ export class Highlighter {
       if (!highlight) continue;
       highlight.add(p.range);
       this.placed.add(p);
-      for (const node of new Set([p.range.startContainer, p.range.endContainer])) {
-        const text = node as Text;
+      for (const text of p.nodes) {
         const entries = this.byNode.get(text);
         if (entries) entries.push(p);
         else this.byNode.set(text, [p]);
@@ -140,13 +147,21 @@ export class Highlighter {
     this.placed.delete(p);
     const type = this.typeOf.get(p.mention.entity);
     if (type) this.highlights.get(type)?.delete(p.range);
-    for (const node of [p.range.startContainer, p.range.endContainer]) {
-      const entries = this.byNode.get(node as Text);
+    for (const text of p.nodes) {
+      const entries = this.byNode.get(text);
       if (!entries) continue;
       const rest = entries.filter((e) => e !== p);
-      if (rest.length) this.byNode.set(node as Text, rest);
-      else this.byNode.delete(node as Text);
+      if (rest.length) this.byNode.set(text, rest);
+      else this.byNode.delete(text);
     }
+  }
+
+  /** Roots to read again at the next flush (e.g. a scan lost its place). */
+  private readonly rescans = new Set<Element>();
+
+  private queueRescan(root: Node): void {
+    this.rescans.add(root.nodeType === 1 ? (root as Element) : this.root);
+    if (!this.frame) this.frame = requestAnimationFrame(() => void this.flush());
   }
 
   private queue(records: MutationRecord[]): void {
@@ -171,19 +186,31 @@ export class Highlighter {
     for (const p of [...this.placed]) {
       if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
     }
-    const dirty = new Set<Element>();
+    const dirty = new Set<Element>(this.rescans);
+    this.rescans.clear();
+    const blockOf = (el: Element) => el.closest(BLOCK_SELECTOR) ?? this.root;
     for (const r of records) {
       const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-      if (!target || !target.isConnected || !this.root.contains(target)) continue;
-      const block = target.closest(BLOCK_SELECTOR) ?? this.root;
-      if (isInsideSkipped(block)) continue;
-      dirty.add(block);
+      if (!target || !target.isConnected || !composedContains(this.root, target)) continue;
+      if (r.type === 'childList') {
+        // Nodes added to a page-level container (body, a feed): read just what was added, not the
+        // container — a banner or a tooltip appended to <body> must not rescan the page.
+        const container = blockOf(target);
+        const pageLevel = container === this.root || container === target;
+        for (const added of r.addedNodes) {
+          if (added.nodeType === 1 && pageLevel) dirty.add(added as Element);
+          else dirty.add(container);
+        }
+        continue;
+      }
+      dirty.add(blockOf(target));
     }
+    for (const el of [...dirty]) if (!el.isConnected || isInsideSkipped(el)) dirty.delete(el);
     let roots = [...dirty].filter((b) => ![...dirty].some((other) => other !== b && other.contains(b)));
     if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
     const work = (async () => {
       for (const root of roots) {
-        for (const p of [...this.placed]) if (root.contains(p.range.startContainer)) this.remove(p);
+        for (const p of [...this.placed]) if (composedContains(root, p.range.startContainer)) this.remove(p);
         await this.scan(root);
       }
     })();

@@ -15,6 +15,9 @@ export interface CardProps {
 /** How many claims show before "N more". */
 const COLLAPSED = 4;
 
+/** Only http(s) links are ever rendered (data is validated upstream; this is the last line). */
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+
 function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
   return (
     <article class="claim" data-stance={claim.stance}>
@@ -32,7 +35,7 @@ function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
       <p class="source">
         <time dateTime={claim.date}>{claim.date}</time>
         {' · '}
-        <a href={claim.url} target="_blank" rel="noopener noreferrer">
+        <a href={safeHref(claim.url)} target="_blank" rel="noopener noreferrer">
           {claim.outlet}
         </a>
         {claim.verdict && (
@@ -40,7 +43,7 @@ function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
             {' · '}
             <a
               class={`verdict verdict-${claim.verdict.normalized.replace(/[^a-z]+/g, '-')}`}
-              href={claim.verdict.url}
+              href={safeHref(claim.verdict.url)}
               target="_blank"
               rel="noopener noreferrer"
             >

@@ -70,4 +70,38 @@ describe.each(BROWSERS)('%s: dynamic pages', (name) => {
       await page.close();
     },
   );
+
+  it('adding a banner to <body> neither rescans nor flickers the existing highlights', async () => {
+    const page = await ext.open(`${server.origin}/infinite.html?seconds=1`);
+    await waitFor('the feed to finish', () =>
+      page.evaluate(() => (window as unknown as { feedDone: boolean }).feedDone),
+    );
+    const count = () =>
+      page.evaluate(() =>
+        [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0),
+      );
+    await waitFor('highlights', async () => (await count()) > 10);
+    const lowest = await page.evaluate(
+      () =>
+        new Promise<{ before: number; lowest: number; after: number }>((resolve) => {
+          const total = () =>
+            [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0);
+          const before = total();
+          let lowest = before;
+          const banner = document.createElement('div');
+          banner.textContent = 'We use cookies.';
+          document.body.append(banner);
+          const end = performance.now() + 600;
+          const tick = () => {
+            lowest = Math.min(lowest, total());
+            if (performance.now() < end) requestAnimationFrame(tick);
+            else resolve({ before, lowest, after: total() });
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(lowest.lowest).toBe(lowest.before);
+    expect(lowest.after).toBe(lowest.before);
+    await page.close();
+  });
 });

@@ -148,6 +148,15 @@ describe('findMentions: whole words only', () => {
       ],
     ],
     ['a Ukrainian word that only starts like a form', 'Бучанський район', []],
+    [
+      'emoji right next to names',
+      'Zelensky🇺🇦 visited Kyiv🔥',
+      [
+        ['volodymyr-zelensky', 'Zelensky'],
+        ['kyiv', 'Kyiv'],
+      ],
+    ],
+    ['a modifier-letter apostrophe after a name', 'Kyivʼs mayor', [['kyiv', 'Kyiv']]],
   ])('%s', (_what, text, expected) => expect(found(text)).toEqual(expected));
 });
 

@@ -62,8 +62,9 @@ describe('isWordChar', () => {
   it.each(['a', 'Я', 'ї', '7', '_', '\u0301', 'é'])('%s is a word character', (ch) =>
     expect(isWordChar(ch.charCodeAt(0))).toBe(true),
   );
-  it.each([' ', "'", '’', '-', '.', '«', '\u00ad', '\u2029'])('%j is not a word character', (ch) =>
-    expect(isWordChar(ch.charCodeAt(0))).toBe(false),
+  it.each([' ', "'", '’', 'ʼ', 'ʹ', '-', '.', '«', '\u00ad', '\u2029', '\ud83c'])(
+    '%j is not a word character',
+    (ch) => expect(isWordChar(ch.charCodeAt(0))).toBe(false),
   );
 });
 

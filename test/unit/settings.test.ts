@@ -28,6 +28,12 @@ describe('settings', () => {
     expect(next).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
     expect(updateSettings(next, { hoverDelayMs: Number.NaN })).toEqual(next);
   });
+
+  it('brings typed values into range instead of dropping them, and never wipes the site list', () => {
+    expect(updateSettings(DEFAULT_SETTINGS, { hoverDelayMs: 2500 }).hoverDelayMs).toBe(2000);
+    const many = Array.from({ length: 501 }, (_, i) => `site${i}.example`);
+    expect(updateSettings(DEFAULT_SETTINGS, { disabledSites: many }).disabledSites).toHaveLength(500);
+  });
 });
 
 describe('isActiveOn', () => {
@@ -36,6 +42,8 @@ describe('isActiveOn', () => {
     [{ enabled: false }, 'https://news.example/a', false],
     [{ disabledSites: ['news.example'] }, 'https://NEWS.example:8443/a', false],
     [{ disabledSites: ['news.example'] }, 'https://other.example/', true],
+    [{ disabledSites: ['example.com'] }, 'https://user@example.com/', false],
+    [{ disabledSites: ['[::1]'] }, 'http://[::1]:8080/', false],
   ])('%j on %s → %s', (change, href, active) =>
     expect(isActiveOn({ ...DEFAULT_SETTINGS, ...change }, href)).toBe(active),
   );
