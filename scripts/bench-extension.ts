@@ -13,7 +13,7 @@ import { readDataset } from '../src/cli/dataset-files';
 import { compileDictionary } from '../src/core/dictionary';
 import { generatePage, mentionFormsOf } from './bench/generate';
 import puppeteer from 'puppeteer-core';
-import { EXECUTABLES, launchWithExtension } from './browsers';
+import { CHROMIUM_FLAGS, EXECUTABLES, launchWithExtension } from './browsers';
 import { serveStatic } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -58,15 +58,7 @@ const ext = await launchWithExtension('chromium', resolve(ROOT, 'dist/chrome'));
 const plain = await puppeteer.launch({
   executablePath: EXECUTABLES.chromium,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_FLAGS,
 });
 const out: Record<
   string,

@@ -20,7 +20,7 @@ import { build } from 'vite';
 import { compileDictionary, serializeDictionary, BLOCKER, type Dictionary } from '../src/core/dictionary';
 import type { EntitySource } from '../src/core/entities';
 import { readEntitySources } from '../src/cli/entity-files';
-import { EXECUTABLES } from './browsers';
+import { CHROMIUM_FLAGS, EXECUTABLES } from './browsers';
 import { generatePage, mentionFormsOf, syntheticNames } from './bench/generate';
 import type { RunResult } from './bench/page-pipeline';
 import { serveStatic } from './serve';
@@ -119,17 +119,7 @@ try {
       headless: true,
       userDataDir: profile,
       protocolTimeout: RUN_TIMEOUT_MS,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-precise-memory-info',
-        '--js-flags=--expose-gc',
-      ],
+      args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
     });
   let browser: Browser = await launch();
 

@@ -32,8 +32,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** The chromium flags this machine needs (see DEVELOPERS.md). */
-const CHROMIUM_FLAGS = [
+/** The Chromium flags this machine needs (see DEVELOPERS.md); shared by tests, npm start and the benchmarks. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
