@@ -38,6 +38,13 @@ listen({
       : '';
     return buildCardData(dataset, dictionary.entities, entityId, lang, why);
   },
+  pageFound: async ({ entities }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return null;
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2358c4' });
+    await browser.action.setBadgeText({ tabId, text: entities > 0 ? String(Math.min(entities, 999)) : '' });
+    return null;
+  },
   entitySummaries: async ({ ids, lang }) => {
     const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
     return ids.flatMap((id) => {

@@ -38,8 +38,16 @@ async function run(signal: AbortSignal): Promise<Session> {
     node === card.host ||
     (node.nodeType === 1 && (node as Element).localName === CARD_TAG) ||
     card.contains(node);
-  const highlighter = new Highlighter(document.body, dict, { isOwnUi });
+  // The toolbar badge shows how many entities the page mentions (cleared when we stop).
+  let reported = -1;
+  const report = (mentions: readonly PlacedMention[]) => {
+    const entities = new Set(mentions.map((p) => p.mention.entity)).size;
+    if (entities !== reported) void send('pageFound', { entities });
+    reported = entities;
+  };
+  const highlighter = new Highlighter(document.body, dict, { isOwnUi, onChange: report });
   signal.addEventListener('abort', () => {
+    void send('pageFound', { entities: 0 });
     highlighter.stop();
     render(null, card.mount);
     card.destroy();

@@ -12,6 +12,11 @@ export const protocol = {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
     response: v.object({ version: v.string(), enabled: v.boolean() }),
   },
+  /** A content script reports how many entities its page shows (for the toolbar badge). */
+  pageFound: {
+    request: v.object({ entities: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000)) }),
+    response: v.null(),
+  },
   /** The bundled dataset's identity, for the popup and options page. */
   datasetInfo: {
     request: v.object({}),

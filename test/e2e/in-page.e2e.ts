@@ -243,13 +243,24 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('comment');
   });
 
-  it('removes and restores highlights on the open tab when the global switch changes', async () => {
+  it('removes and restores highlights (and the toolbar badge) when the global switch changes', async () => {
     const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
     await options.waitForSelector('#wsw-enabled');
+    // Badge texts of every tab, read from an extension page (tab ids need no permission).
+    const badges = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const tabs = await api.tabs.query({});
+        return Promise.all(tabs.map((t: { id: number }) => api.action.getBadgeText({ tabId: t.id })));
+      });
+    // The demo article mentions 8 entities with claims.
+    await waitFor('badge with the entity count', async () => (await badges()).includes('8'));
     await options.click('#wsw-enabled');
     await waitFor('highlights gone', async () => Object.keys(await highlightCounts(page)).length === 0);
+    await waitFor('badge cleared', async () => !(await badges()).includes('8'));
     await options.click('#wsw-enabled');
     await waitFor('highlights back', async () => ((await highlightCounts(page))['wsw-place'] ?? 0) > 5);
+    await waitFor('badge back', async () => (await badges()).includes('8'));
     await options.close();
   });
 });

@@ -3,6 +3,7 @@ import { checkEnvelope, checkReply, dispatch, envelope, type HandlerMap } from '
 
 const handlers: HandlerMap<string> = {
   entityCard: async () => null,
+  pageFound: async () => null,
   entitySummaries: async () => [],
   datasetInfo: async () => ({
     title: 't',
