@@ -62,6 +62,11 @@ export async function serveStatic(
   return {
     origin: `http://127.0.0.1:${address.port}`,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // Browsers keep connections alive; without this, close() waits for them indefinitely.
+        server.closeAllConnections();
+      }),
   };
 }

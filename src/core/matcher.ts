@@ -51,7 +51,7 @@ export interface Mention {
  * Cost: one left-to-right pass; at each word start a walk down the trie that stops at the first
  * character no form continues with — linear in the text, independent of dictionary size.
  */
-export function findMentions(text: string, dict: Dictionary): Mention[] {
+export function findMentions(text: string, dict: Dictionary, context?: MatchContext): Mention[] {
   const { edgeStart, edgeChar, termStart } = dict;
   const n = text.length;
   // Raw matches as flat numbers (start, end, trie node): no per-match allocation in the hot loop.
@@ -142,7 +142,7 @@ export function findMentions(text: string, dict: Dictionary): Mention[] {
     prevWord = true;
     i = matchedEnd < 0 ? i + 1 : matchedEnd;
   }
-  return resolve(text, dict, raw);
+  return resolve(text, dict, raw, context);
 }
 
 /** Index in `terminals` of the first pattern at `node` whose case rule the span passes, or -1. */
@@ -196,7 +196,7 @@ function keepCaseKey(text: string, start: number, end: number): string {
  * Turn raw matches into mentions: drop blocked spans, then keep ambiguous ones only with support.
  * A blocker among the passing patterns of a span wins (the phrase means something else).
  */
-function resolve(text: string, dict: Dictionary, raw: number[]): Mention[] {
+function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchContext): Mention[] {
   const { patternFlags, patternEntity, entities, termStart, terminals } = dict;
   const passingOf = (r: number): number[] => {
     const start = raw[r]!;
@@ -209,8 +209,8 @@ function resolve(text: string, dict: Dictionary, raw: number[]): Mention[] {
     }
     return out;
   };
-  // Entities with at least one unambiguous mention.
-  const firm = new Set<number>();
+  // Entities with at least one unambiguous mention (in this text, and before it on the page).
+  const firm = context?.firm ?? new Set<number>();
   const candidates: number[][] = [];
   for (let r = 0; r < raw.length; r += 3) {
     const passing = passingOf(r);
@@ -222,25 +222,74 @@ function resolve(text: string, dict: Dictionary, raw: number[]): Mention[] {
   candidates.forEach((passing, k) => {
     const start = raw[k * 3]!;
     const end = raw[k * 3 + 1]!;
+    let unsupported: number | undefined;
     for (const p of passing) {
       const flags = patternFlags[p]!;
       const entity = entities[patternEntity[p]!]!;
       let support: string | undefined;
       if (flags & AMBIGUOUS) {
-        if (firm.has(patternEntity[p]!)) support = `another mention of ${entity.name.en} in the text`;
-        else {
-          const related = entity.context.find((c) => firm.has(c));
-          if (related !== undefined) support = `a mention of ${entities[related]!.name.en} in the text`;
-          else if (flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, start)) {
-            support = 'capitalised, not at the start of a sentence';
-          } else continue;
+        support = supportFrom(dict, firm, p);
+        if (support === undefined && flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, start)) {
+          support = 'capitalised, not at the start of a sentence';
+        }
+        if (support === undefined) {
+          unsupported ??= p;
+          continue;
         }
       }
       out.push({ entity: entity.id, start, end, pattern: p, support });
       return;
     }
+    if (unsupported !== undefined && context?.held) {
+      context.held.push({
+        entity: entities[patternEntity[unsupported]!]!.id,
+        start,
+        end,
+        pattern: unsupported,
+        support: undefined,
+      });
+    }
   });
   return out;
+}
+
+/** Support for an ambiguous pattern from firm mentions: of its own entity, or of a related one. */
+function supportFrom(dict: Dictionary, firm: ReadonlySet<number>, pattern: number): string | undefined {
+  const index = dict.patternEntity[pattern]!;
+  const entity = dict.entities[index]!;
+  if (firm.has(index)) return `another mention of ${entity.name.en} in the text`;
+  const related = entity.context.find((c) => firm.has(c));
+  return related === undefined ? undefined : `a mention of ${dict.entities[related]!.name.en} in the text`;
+}
+
+/**
+ * Matching a page piece by piece (time-sliced chunks, changed blocks) while judging ambiguous
+ * aliases on the whole page: `firm` collects the entities with an unambiguous mention so far, and
+ * `held` the ambiguous candidates that had no support yet (offsets into their own text).
+ */
+export interface MatchContext {
+  firm: Set<number>;
+  held?: Mention[];
+}
+
+/**
+ * Of `held` candidates, those that firm mentions found since now support (with the support set);
+ * they are removed from `held`.
+ */
+export function releaseSupported<M extends { mention: Mention }>(
+  dict: Dictionary,
+  firm: ReadonlySet<number>,
+  held: M[],
+): M[] {
+  const released: M[] = [];
+  for (let i = held.length - 1; i >= 0; i--) {
+    const support = supportFrom(dict, firm, held[i]!.mention.pattern);
+    if (support === undefined) continue;
+    const [item] = held.splice(i, 1);
+    item!.mention.support = support;
+    released.unshift(item!);
+  }
+  return released;
 }
 
 /** Whether the word at `start` is capitalised and not the first word of a sentence or block. */

@@ -11,7 +11,7 @@
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
-import { findMentions, type Mention } from '../core/matcher';
+import { findMentions, releaseSupported, type Mention } from '../core/matcher';
 import { composedContains, TextExtractor, isSkipped } from './extract';
 import { highlightName, placeMentions, type PlacedMention } from './highlight';
 
@@ -42,6 +42,10 @@ export class Highlighter {
   private readonly placed = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, PlacedMention[]>();
   private readonly highlights = new Map<EntityType, Highlight>();
+  /** Entities with an unambiguous mention on the page (kept as the page changes: a bound, not exact). */
+  private readonly firm = new Set<number>();
+  /** Ambiguous mentions waiting for support from elsewhere on the page. */
+  private held: PlacedMention[] = [];
   private readonly typeOf: Map<string, EntityType>;
   private observer: MutationObserver | null = null;
   private pending: MutationRecord[] = [];
@@ -84,6 +88,7 @@ export class Highlighter {
     this.highlights.clear();
     this.placed.clear();
     this.byNode.clear();
+    this.held = [];
   }
 
   /** Mentions currently highlighted, in no particular order. */
@@ -114,7 +119,11 @@ export class Highlighter {
       const deadline = t0 + extractBudget;
       const chunk = extractor.next(() => performance.now() > deadline);
       const t1 = performance.now();
-      this.add(placeMentions(chunk, findMentions(chunk.text, this.dict)));
+      // Ambiguous aliases are judged on the whole page: support found in any chunk counts.
+      const held: Mention[] = [];
+      this.add(placeMentions(chunk, findMentions(chunk.text, this.dict, { firm: this.firm, held })));
+      this.held.push(...placeMentions(chunk, held));
+      this.add(releaseSupported(this.dict, this.firm, this.held));
       const t2 = performance.now();
       if (chunk.done) {
         // The page removed where we were about to continue: read the whole root again, later.
@@ -182,10 +191,13 @@ export class Highlighter {
     if (this.scanning) await this.scanning;
     const records = this.pending;
     this.pending = [];
-    // Text that left the document takes its highlights with it.
+    // Text that left the document takes its highlights (and held candidates) with it.
     for (const p of [...this.placed]) {
       if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
     }
+    this.held = this.held.filter(
+      (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
+    );
     const dirty = new Set<Element>(this.rescans);
     this.rescans.clear();
     const blockOf = (el: Element) => el.closest(BLOCK_SELECTOR) ?? this.root;
@@ -211,6 +223,7 @@ export class Highlighter {
     const work = (async () => {
       for (const root of roots) {
         for (const p of [...this.placed]) if (composedContains(root, p.range.startContainer)) this.remove(p);
+        this.held = this.held.filter((p) => !composedContains(root, p.range.startContainer));
         await this.scan(root);
       }
     })();

@@ -2,10 +2,14 @@
  * Dynamic pages: an infinite-scroll feed appending paragraphs for 30 s (and trimming old ones)
  * keeps its highlights current — new text lit, removed text gone — with bounded CPU.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   distFor,
+  highlightedTexts,
   launchWithExtension,
   ROOT,
   serveStatic,
@@ -103,5 +107,27 @@ describe.each(BROWSERS)('%s: dynamic pages', (name) => {
     expect(lowest.lowest).toBe(lowest.before);
     expect(lowest.after).toBe(lowest.before);
     await page.close();
+  });
+
+  it('judges an ambiguous alias on the whole page, across time slices', async () => {
+    // "ICC" alone could be the cricket council; the court is named 3,000 paragraphs earlier.
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-ambiguous-'));
+    const filler = Array.from(
+      { length: 3000 },
+      (_, i) => `<p>Paragraph ${i} of a long report with nothing to highlight.</p>`,
+    );
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long</title></head><body><article><p>Karim Khan, the prosecutor of the International Criminal Court, spoke.</p>${filler.join('')}<p>Later the ICC said it would continue.</p></article></body></html>`,
+    );
+    const local = await serveStatic(dir);
+    const page = await ext.open(`${local.origin}/index.html`);
+    const texts = await waitFor('the late ICC mention', async () => {
+      const t = await highlightedTexts(page);
+      return t.includes('ICC') ? t : null;
+    });
+    expect(texts).toContain('International Criminal Court');
+    await page.close();
+    await local.close();
   });
 });
