@@ -70,3 +70,20 @@ export function isActiveOn(settings: Settings, href: string): boolean {
 
 /** WHATWG URL (present in browsers and Node; typed here because core has no DOM types). */
 const URLParser = (globalThis as unknown as { URL: new (s: string) => { hostname: string } }).URL;
+
+/**
+ * The host name a user typed for the site list ("https://www.example.com/x", "Example.com"), or
+ * null when it is not one. Keeps `www.`: it is a different host for the per-site switch.
+ */
+export function siteFromInput(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  try {
+    const host = new URLParser(
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`,
+    ).hostname.toLowerCase();
+    return /^(?=.{1,253}$)(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}

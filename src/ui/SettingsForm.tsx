@@ -1,4 +1,5 @@
-import type { Settings } from '../core/settings';
+import { useState } from 'preact/hooks';
+import { siteFromInput, type Settings } from '../core/settings';
 import type { Translate } from './i18n';
 
 /** Props of {@link SettingsForm}. */
@@ -12,6 +13,16 @@ export interface SettingsFormProps {
 
 /** The options page's settings; every change is saved at once (no "Save" button to forget). */
 export function SettingsForm({ t, settings, saveState, onChange }: SettingsFormProps) {
+  const [site, setSite] = useState('');
+  const [siteError, setSiteError] = useState(false);
+  const addSite = () => {
+    const host = siteFromInput(site);
+    setSiteError(host === null);
+    if (host === null) return;
+    if (!settings.disabledSites.includes(host))
+      onChange({ disabledSites: [...settings.disabledSites, host] });
+    setSite('');
+  };
   return (
     <form class="wsw-settings" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
@@ -40,6 +51,56 @@ export function SettingsForm({ t, settings, saveState, onChange }: SettingsFormP
             }}
           />
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsSites')}</legend>
+        {settings.disabledSites.length === 0 ? (
+          <p class="wsw-hint">{t('optionsNoSites')}</p>
+        ) : (
+          <ul class="wsw-sites">
+            {settings.disabledSites.map((host) => (
+              <li key={host}>
+                <span>{host}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={t('optionsRemoveSite', host)}
+                  onClick={() =>
+                    onChange({ disabledSites: settings.disabledSites.filter((h) => h !== host) })
+                  }
+                >
+                  {t('optionsRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="wsw-field">
+          <label for="wsw-site-input">{t('optionsAddSite')}</label>
+          <input
+            id="wsw-site-input"
+            type="text"
+            inputMode="url"
+            placeholder="news.example.com"
+            value={site}
+            aria-invalid={siteError}
+            aria-describedby={siteError ? 'wsw-site-error' : undefined}
+            onInput={(e) => setSite(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                addSite();
+              }
+            }}
+          />
+          <button type="button" id="wsw-site-add" onClick={addSite}>
+            {t('optionsAdd')}
+          </button>
+        </div>
+        {siteError && (
+          <p class="wsw-error" id="wsw-site-error" role="alert">
+            {t('optionsSiteInvalid')}
+          </p>
+        )}
       </fieldset>
       <p class="wsw-save-state" role="status" aria-live="polite">
         {saveState === 'saved' ? t('optionsSaved') : saveState === 'error' ? t('optionsSaveFailed') : ''}

@@ -102,6 +102,31 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     await options.close();
   });
 
+  it('manages the list of sites where the extension is off', async () => {
+    const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
+    await options.waitForSelector('#wsw-site-input');
+    await options.type('#wsw-site-input', 'not a host');
+    await options.click('#wsw-site-add');
+    await options.waitForSelector('.wsw-error');
+    expect(await text(options, '.wsw-error')).toMatch(/not a site name/);
+    await options.$eval('#wsw-site-input', (el) => ((el as HTMLInputElement).value = ''));
+    await options.type('#wsw-site-input', 'https://www.news.example/path');
+    await options.keyboard.press('Enter');
+    await waitFor('site listed', async () =>
+      (await options.$$eval('.wsw-sites li span', (els) => els.map((e) => e.textContent))).includes(
+        'www.news.example',
+      ),
+    );
+    const stored = (await readStorage(options, 'sync')).settings as { disabledSites: string[] };
+    expect(stored.disabledSites).toEqual(['www.news.example']);
+    await options.click('.wsw-sites li button');
+    await waitFor('list empty', async () => (await options.$$('.wsw-sites li')).length === 0);
+    expect(
+      ((await readStorage(options, 'sync')).settings as { disabledSites: string[] }).disabledSites,
+    ).toEqual([]);
+    await options.close();
+  });
+
   it('refuses messages that are not of the protocol', async () => {
     const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
     await options.waitForSelector('#wsw-enabled');

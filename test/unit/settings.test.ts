@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings, updateSettings } from '../../src/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  parseSettings,
+  siteFromInput,
+  updateSettings,
+} from '../../src/core/settings';
 
 describe('settings', () => {
   it('has sensible defaults', () => {
@@ -47,4 +53,16 @@ describe('isActiveOn', () => {
   ])('%j on %s → %s', (change, href, active) =>
     expect(isActiveOn({ ...DEFAULT_SETTINGS, ...change }, href)).toBe(active),
   );
+});
+
+describe('siteFromInput', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['  News.Example.COM ', 'news.example.com'],
+    ['https://www.example.com/path?q=1', 'www.example.com'],
+    ['http://[::1]:8080/', '[::1]'],
+    ['', null],
+    ['not a host', null],
+    ['javascript:alert(1)', null],
+  ])('%j → %j', (input, host) => expect(siteFromInput(input)).toBe(host));
 });
