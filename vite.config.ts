@@ -146,6 +146,7 @@ function noInnerHtml(): Plugin {
 export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
 export const FULL_DICTIONARY_MODULE = 'virtual:wsw-dictionary-full';
 export const DATASET_MODULE = 'virtual:wsw-dataset';
+export const ENTITY_SOURCES_MODULE = 'virtual:wsw-entity-sources';
 
 /**
  * Compile `assets/entities` and `assets/data` at build time into the serialised dictionary (the
@@ -154,7 +155,10 @@ export const DATASET_MODULE = 'virtual:wsw-dataset';
  */
 export function bundledData(): Plugin {
   const ids = new Map(
-    [DICTIONARY_MODULE, FULL_DICTIONARY_MODULE, DATASET_MODULE].map((id) => ['\0' + id, id]),
+    [DICTIONARY_MODULE, FULL_DICTIONARY_MODULE, DATASET_MODULE, ENTITY_SOURCES_MODULE].map((id) => [
+      '\0' + id,
+      id,
+    ]),
   );
   return {
     name: 'wsw:bundled-data',
@@ -170,7 +174,9 @@ export function bundledData(): Plugin {
       }
       const { dataset, entities } = data;
       let json: string;
-      if (which !== DATASET_MODULE) {
+      if (which === ENTITY_SOURCES_MODULE) {
+        json = JSON.stringify(entities);
+      } else if (which !== DATASET_MODULE) {
         const withClaims = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
         const matchingOnly = which === DICTIONARY_MODULE;
         json = JSON.stringify(serializeDictionary(compileDictionary(withClaims), { matchingOnly }));
@@ -183,16 +189,56 @@ export function bundledData(): Plugin {
   };
 }
 
+/** Virtual module with the card's UI strings in every language (content script only). */
+export const CARD_MESSAGES_MODULE = 'virtual:wsw-card-messages';
+
+/**
+ * The `_locales` strings the card needs, for the UI-language setting in the content script:
+ * only card keys and without descriptions, so three languages cost ~3 KB, not the whole tables.
+ */
+export function cardMessages(): Plugin {
+  return {
+    name: 'wsw:card-messages',
+    resolveId: (id) => (id === CARD_MESSAGES_MODULE ? '\0' + id : null),
+    load(id) {
+      if (id !== '\0' + CARD_MESSAGES_MODULE) return null;
+      const tables: Record<string, Record<string, unknown>> = {};
+      for (const lang of ['en', 'uk', 'ru']) {
+        const file = resolve(import.meta.dirname, `assets/public/_locales/${lang}/messages.json`);
+        this.addWatchFile(file);
+        const table = JSON.parse(readFileSync(file, 'utf8')) as Record<
+          string,
+          { message: string; placeholders?: unknown }
+        >;
+        tables[lang] = Object.fromEntries(
+          Object.entries(table)
+            .filter(([key]) => /^(card|stance_|type_|extName$)/.test(key))
+            .map(([key, m]) => [
+              key,
+              { message: m.message, ...(m.placeholders ? { placeholders: m.placeholders } : {}) },
+            ]),
+        );
+      }
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(tables))});`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
       noInnerHtml(),
       bundledData(),
+      cardMessages(),
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       // Minified: it loads on every page (the other bundles stay readable for reviewers).
-      contentScripts(sourceManifest().content_scripts, () => [noInnerHtml(), bundledData(), preact()], true),
+      contentScripts(
+        sourceManifest().content_scripts,
+        () => [noInnerHtml(), bundledData(), cardMessages(), preact()],
+        true,
+      ),
     ],
     publicDir: 'assets/public',
     build: {

@@ -18,3 +18,17 @@ declare module 'virtual:wsw-dictionary-full' {
   const dictionary: SerializedDictionary;
   export default dictionary;
 }
+
+/** The bundled entity sources (for re-compiling the dictionary with imported entities). */
+declare module 'virtual:wsw-entity-sources' {
+  import type { EntitySource } from './core/entities';
+  const entities: EntitySource[];
+  export default entities;
+}
+
+/** The card's `_locales` strings in every UI language (content script). */
+declare module 'virtual:wsw-card-messages' {
+  import type { LocaleTable } from './core/messages-format';
+  const tables: Record<'en' | 'uk' | 'ru', LocaleTable>;
+  export default tables;
+}

@@ -6,7 +6,9 @@
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import dictionaryData from 'virtual:wsw-dictionary';
-import type { CardData, UiLang } from '../core/card-data';
+import cardMessages from 'virtual:wsw-card-messages';
+import type { CardData } from '../core/card-data';
+import type { Settings } from '../core/settings';
 import { loadDictionary } from '../core/dictionary';
 import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
@@ -15,14 +17,9 @@ import { trackHover } from '../dom/hover';
 import type { PlacedMention } from '../dom/highlight';
 import { send } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
-import { translate } from '../platform/i18n';
+import { resolveUiLang, translatorFor } from '../platform/i18n';
 import { Card } from '../ui/Card';
 import { CARD_CSS } from '../ui/card-css';
-
-const uiLang = (): UiLang => {
-  const lang = browser.i18n.getUILanguage().slice(0, 2);
-  return lang === 'uk' || lang === 'ru' ? lang : 'en';
-};
 
 /** What a running session offers to the rest of the content script. */
 interface Session {
@@ -31,7 +28,8 @@ interface Session {
   counts(): { id: string; mentions: number }[];
 }
 
-async function run(signal: AbortSignal): Promise<Session> {
+async function run(signal: AbortSignal, initial: Settings): Promise<Session> {
+  let settings = initial;
   const dict = loadDictionary(dictionaryData);
   const card = new CardHost(document, CARD_CSS);
   const isOwnUi = (node: Node) =>
@@ -45,16 +43,22 @@ async function run(signal: AbortSignal): Promise<Session> {
     if (entities !== reported) void send('pageFound', { entities });
     reported = entities;
   };
-  const highlighter = new Highlighter(document.body, dict, { isOwnUi, onChange: report });
+  const highlighter = new Highlighter(document.body, dict, {
+    isOwnUi,
+    onChange: report,
+    types: new Set(settings.types),
+    style: settings.highlightStyle,
+  });
   signal.addEventListener('abort', () => {
     void send('pageFound', { entities: 0 });
     highlighter.stop();
     render(null, card.mount);
     card.destroy();
   });
-  let hoverDelay = (await loadSettings()).hoverDelayMs;
-  if (signal.aborted) throw new Error('stopped');
-  const unwatch = watchSettings((s) => (hoverDelay = s.hoverDelayMs));
+  const unwatch = watchSettings((s) => {
+    settings = s;
+    highlighter.setStyle(s.highlightStyle);
+  });
   signal.addEventListener('abort', unwatch);
 
   let openFor: PlacedMention | null = null;
@@ -74,12 +78,13 @@ async function run(signal: AbortSignal): Promise<Session> {
   const cardFor = (placed: PlacedMention) => {
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);
-    const key = `${pattern}\u0000${seen}\u0000${support ?? ''}`;
+    const lang = resolveUiLang(settings.uiLang);
+    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${support ?? ''}`;
     let pending = cards.get(key);
     if (!pending) {
       pending = send('entityCard', {
         entityId: entity,
-        lang: uiLang(),
+        lang,
         pattern,
         seen,
         ...(support ? { support } : {}),
@@ -94,7 +99,16 @@ async function run(signal: AbortSignal): Promise<Session> {
     openFor = placed;
     viaKeyboard = focus;
     const draw = (data: CardData | null | 'error') =>
-      render(h(Card, { t: translate, data, onClose: close, focus }), card.mount);
+      render(
+        h(Card, {
+          t: translatorFor(cardMessages, settings.uiLang),
+          data,
+          onClose: close,
+          focus,
+          theme: settings.theme,
+        }),
+        card.mount,
+      );
     draw(null);
     card.show(placed.range);
     const reply = await cardFor(placed);
@@ -104,7 +118,7 @@ async function run(signal: AbortSignal): Promise<Session> {
 
   trackHover<PlacedMention>(document, {
     mentionAt: (node, offset) => highlighter.mentionAt(node, offset),
-    delayMs: () => hoverDelay,
+    delayMs: () => settings.hoverDelayMs,
     isInCard: (node) => card.contains(node),
     onApproach: (placed) => void cardFor(placed),
     onEnter: (placed) => void open(placed),
@@ -211,21 +225,36 @@ async function main(): Promise<void> {
   if (!hello.ok) return;
   let controller: AbortController | null = null;
   let session: Session | null = null;
-  const apply = (active: boolean) => {
-    if (active && !controller) {
+  // Settings that change what is found (entity types) restart the session; the rest apply live.
+  let types = '';
+  const applyNow = async (active: boolean) => {
+    const settings = active ? await loadSettings() : null;
+    const nextTypes = settings ? settings.types.join() : '';
+    if (controller && settings && nextTypes !== types) {
+      controller.abort();
+      controller = null;
+      session = null;
+    }
+    types = nextTypes;
+    if (settings && !controller) {
       const current = new AbortController();
       controller = current;
-      run(current.signal).then(
+      run(current.signal, settings).then(
         (s) => {
           if (controller === current && !current.signal.aborted) session = s;
         },
         () => undefined,
       );
-    } else if (!active && controller) {
+    } else if (!settings && controller) {
       controller.abort();
       controller = null;
       session = null;
     }
+  };
+  // One change at a time: two overlapping changes must never start two sessions.
+  let applying = Promise.resolve();
+  const apply = (active: boolean) => {
+    applying = applying.then(() => applyNow(active)).catch(() => undefined);
   };
   // Keyboard commands (from the background) and the popup's questions, whether active or not.
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {

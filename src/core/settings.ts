@@ -1,4 +1,15 @@
 import * as v from 'valibot';
+import { ENTITY_TYPES } from './entities';
+
+/** How mentions look on the page; `none` keeps them reachable by keyboard only. */
+export const HIGHLIGHT_STYLES = ['underline', 'tint', 'none'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+/** UI language: `auto` follows the browser. */
+export const UI_LANG_SETTINGS = ['auto', 'en', 'uk', 'ru'] as const;
+export type UiLangSetting = (typeof UI_LANG_SETTINGS)[number];
+/** Colour theme of the card, popup and options page: `system` follows `prefers-color-scheme`. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 /**
  * User settings small enough for `storage.sync` (quota ~100 KB, 8 KB per item). Every field has a
@@ -10,6 +21,17 @@ export const SettingsSchema = v.object({
   enabled: v.fallback(v.boolean(), true),
   /** Milliseconds the pointer must rest on a mention before its card opens. */
   hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000)), 250),
+  /** Entity types that are highlighted (others are neither shown nor reachable by keyboard). */
+  types: v.fallback(
+    v.pipe(
+      v.array(v.picklist(ENTITY_TYPES)),
+      v.transform((list) => ENTITY_TYPES.filter((t) => list.includes(t))),
+    ),
+    [...ENTITY_TYPES],
+  ),
+  highlightStyle: v.fallback(v.picklist(HIGHLIGHT_STYLES), 'underline'),
+  uiLang: v.fallback(v.picklist(UI_LANG_SETTINGS), 'auto'),
+  theme: v.fallback(v.picklist(THEMES), 'system'),
   /** Host names where the extension stays off (the per-site switch). */
   disabledSites: v.fallback(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(500)), []),
 });
@@ -36,9 +58,21 @@ export function parseSettings(raw: unknown): Settings {
 export const MAX_DISABLED_SITES = 500;
 
 /**
+ * storage.sync's per-item limit (QUOTA_BYTES_PER_ITEM, measured as key + JSON value in UTF-8);
+ * settings are one item so a write is atomic. A little is kept back for fields added later.
+ */
+export const SYNC_ITEM_BUDGET = 8192 - 256;
+
+/** Bytes the settings take in storage.sync. */
+export function settingsBytes(settings: Settings): number {
+  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).length;
+}
+
+/**
  * Merge a partial change into settings. Values a user typed are brought into range rather than
- * dropped (a hover delay of 2500 becomes 2000), and the site list keeps its first
- * {@link MAX_DISABLED_SITES} entries: a write never wipes what was stored.
+ * dropped (a hover delay of 2500 becomes 2000), and the site list keeps its first entries up to
+ * {@link MAX_DISABLED_SITES} and the sync item budget: a write never wipes what was stored, and
+ * never fails on quota (a site that does not fit is not added; callers can tell by comparing).
  */
 export function updateSettings(current: Settings, change: Partial<Settings>): Settings {
   const next: Record<string, unknown> = { ...current, ...change };
@@ -50,7 +84,10 @@ export function updateSettings(current: Settings, change: Partial<Settings>): Se
       ...new Set(next.disabledSites.filter((s) => typeof s === 'string' && s.length <= 253)),
     ].slice(0, MAX_DISABLED_SITES);
   }
-  return parseSettings(next);
+  const settings = parseSettings(next);
+  while (settingsBytes(settings) > SYNC_ITEM_BUDGET && settings.disabledSites.length > 0)
+    settings.disabledSites.pop();
+  return settings;
 }
 
 /**

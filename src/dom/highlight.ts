@@ -9,8 +9,15 @@ import type { EntityType } from '../core/entities';
 import type { Mention } from '../core/matcher';
 import { nodeIndexAt, positionAt, type ExtractedText } from './extract';
 
-/** Name of the highlight for an entity type (used in `::highlight()` rules). */
-export const highlightName = (type: EntityType) => `wsw-${type}`;
+/** How mentions look: the user's choice in the options page. */
+export type HighlightStyle = 'underline' | 'tint' | 'none';
+
+/**
+ * Name of the highlight for an entity type and style (used in `::highlight()` rules): one name per
+ * style, so switching style re-registers highlights instead of touching the page.
+ */
+export const highlightName = (type: EntityType, style: HighlightStyle = 'underline') =>
+  style === 'underline' ? `wsw-${type}` : `wsw-${type}-${style}`;
 
 /** A mention placed in the DOM. */
 export interface PlacedMention {

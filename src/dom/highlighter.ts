@@ -13,7 +13,7 @@ import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions, releaseSupported, type Mention } from '../core/matcher';
 import { composedContains, TextExtractor, isSkipped } from './extract';
-import { highlightName, placeMentions, type PlacedMention } from './highlight';
+import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
 
 /** Budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
@@ -36,6 +36,10 @@ export interface HighlighterOptions {
   isOwnUi?: (node: Node) => boolean;
   /** Called after each scan or update with the mentions now on the page. */
   onChange?: (mentions: readonly PlacedMention[]) => void;
+  /** Entity types to find (default: all). Mentions of other types are neither shown nor reachable. */
+  types?: ReadonlySet<EntityType>;
+  /** How mentions look (default: underline); `none` keeps them for hover and keyboard only. */
+  style?: HighlightStyle;
 }
 
 export class Highlighter {
@@ -52,23 +56,42 @@ export class Highlighter {
   private frame = 0;
   private stopped = false;
   private scanning: Promise<void> | null = null;
+  private style: HighlightStyle;
 
   constructor(
     private readonly root: Element,
     private readonly dict: Dictionary,
     private readonly options: HighlighterOptions = {},
   ) {
-    this.typeOf = new Map(dict.entities.map((e) => [e.id, e.type]));
+    const types = options.types;
+    this.typeOf = new Map(
+      dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
+    );
+    this.style = options.style ?? 'underline';
+  }
+
+  /**
+   * Change how mentions look without rescanning: each style is a different highlight name, so
+   * only the registrations in `CSS.highlights` change (the page is never touched).
+   */
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
+    this.style = style;
+    this.register();
+  }
+
+  private register(): void {
+    if (this.style === 'none') return;
+    for (const [type, highlight] of this.highlights)
+      CSS.highlights.set(highlightName(type, this.style), highlight);
   }
 
   /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
     if (this.stopped) return;
-    for (const type of new Set(this.typeOf.values())) {
-      const highlight = new Highlight();
-      this.highlights.set(type, highlight);
-      CSS.highlights.set(highlightName(type), highlight);
-    }
+    for (const type of new Set(this.typeOf.values())) this.highlights.set(type, new Highlight());
+    this.register();
     // Observe first: what changes during the first scan is queued and re-read after it.
     this.observer = new MutationObserver((records) => this.queue(records));
     this.observer.observe(this.root.ownerDocument, { childList: true, characterData: true, subtree: true });
@@ -84,7 +107,7 @@ export class Highlighter {
     this.observer?.disconnect();
     this.observer = null;
     if (this.frame) cancelAnimationFrame(this.frame);
-    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type));
+    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
     this.highlights.clear();
     this.placed.clear();
     this.byNode.clear();

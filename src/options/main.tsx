@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
-import { applyDocumentLanguage, translate } from '../platform/i18n';
+import { applyDocumentLanguage, applyTheme, translatorFor } from '../platform/i18n';
+import { LOCALE_TABLES } from '../platform/locale-tables';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
 import { SettingsForm, type SettingsFormProps } from '../ui/SettingsForm';
 import '../ui/page.css';
@@ -14,12 +15,18 @@ function Options() {
     void loadSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
+  useEffect(() => {
+    if (!settings) return;
+    applyDocumentLanguage(document, translatorFor(LOCALE_TABLES, settings.uiLang), settings.uiLang);
+    applyTheme(document, settings.theme);
+  }, [settings?.uiLang, settings?.theme]);
   if (!settings) return null;
+  const t = translatorFor(LOCALE_TABLES, settings.uiLang);
   return (
     <main class="wsw-options">
-      <h1>{translate('optionsTitle')}</h1>
+      <h1>{t('optionsTitle')}</h1>
       <SettingsForm
-        t={translate}
+        t={t}
         settings={settings}
         saveState={saveState}
         onChange={(change) => {
@@ -37,5 +44,4 @@ function Options() {
   );
 }
 
-applyDocumentLanguage(document);
 render(<Options />, document.getElementById('app')!);

@@ -3,24 +3,20 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/settings';
-import { applyDocumentLanguage, translate } from '../platform/i18n';
+import { applyDocumentLanguage, applyTheme, resolveUiLang, translatorFor } from '../platform/i18n';
+import { LOCALE_TABLES } from '../platform/locale-tables';
 import { send } from '../platform/messaging';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
 import { activeTabId, pageInfo, reveal } from '../platform/tabs';
 import { PopupView, type PageState, type PopupViewProps } from '../ui/PopupView';
 import '../ui/page.css';
 
-const uiLang = () => {
-  const lang = browser.i18n.getUILanguage().slice(0, 2);
-  return lang === 'uk' || lang === 'ru' ? lang : 'en';
-};
-
 /** The active tab's page: what our content script found there, with names and claim counts. */
-async function readPage(tabId: number | null): Promise<PageState> {
+async function readPage(tabId: number | null, lang: 'en' | 'uk' | 'ru'): Promise<PageState> {
   if (tabId === null) return { state: 'unavailable' };
   const info = await pageInfo(tabId);
   if (!info) return { state: 'unavailable' };
-  const summaries = await send('entitySummaries', { ids: info.entities.map((e) => e.id), lang: uiLang() });
+  const summaries = await send('entitySummaries', { ids: info.entities.map((e) => e.id), lang });
   const byId = new Map(summaries.ok ? summaries.value.map((s) => [s.id, s]) : []);
   const entities = info.entities
     .flatMap((e) => {
@@ -31,16 +27,17 @@ async function readPage(tabId: number | null): Promise<PageState> {
   return { state: info.active ? 'active' : 'off', host: info.host, entities };
 }
 
-function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+function Popup({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState<Settings>(initial);
+  const lang = resolveUiLang(settings.uiLang);
+  const t = translatorFor(LOCALE_TABLES, settings.uiLang);
   // A ref, not state: the settings listener below must see the id found after it was installed.
   const tabId = useRef<number | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [dataset, setDataset] = useState<PopupViewProps['dataset']>(null);
   const refresh = (id: number | null) =>
-    void readPage(id).then(setPage, () => setPage({ state: 'unavailable' }));
+    void readPage(id, lang).then(setPage, () => setPage({ state: 'unavailable' }));
   useEffect(() => {
-    void loadSettings().then(setSettings);
     void activeTabId().then((id) => {
       tabId.current = id;
       refresh(id);
@@ -54,13 +51,13 @@ function Popup() {
   }, []);
   return (
     <PopupView
-      t={translate}
+      t={t}
       page={page}
       settings={settings}
       dataset={dataset}
       onToggleEnabled={(enabled) => void saveSettings({ enabled }).then(setSettings)}
       onToggleSite={(host, on) => {
-        const sites = new Set(settings?.disabledSites ?? []);
+        const sites = new Set(settings.disabledSites);
         if (on) sites.delete(host);
         else sites.add(host);
         void saveSettings({ disabledSites: [...sites] }).then((s) => {
@@ -76,5 +73,8 @@ function Popup() {
   );
 }
 
-applyDocumentLanguage(document);
-render(<Popup />, document.getElementById('app')!);
+void loadSettings().then((settings) => {
+  applyDocumentLanguage(document, translatorFor(LOCALE_TABLES, settings.uiLang), settings.uiLang);
+  applyTheme(document, settings.theme);
+  render(<Popup initial={settings} />, document.getElementById('app')!);
+});

@@ -10,6 +10,10 @@ export interface CardProps {
   onClose: () => void;
   /** Move keyboard focus into the card once it has content (when opened from the keyboard). */
   focus?: boolean;
+  /** Colour theme; `system` follows `prefers-color-scheme`. */
+  theme?: 'system' | 'light' | 'dark';
+  /** Open every claim about the entity in the options page's browse view (omitted: no link). */
+  onAllClaims?: (entityId: string) => void;
 }
 
 /** How many claims show before "N more". */
@@ -57,7 +61,7 @@ function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
 }
 
 /** The who-said-what card for one entity. All data is rendered as text, never as HTML. */
-export function Card({ t, data, onClose, focus = false }: CardProps) {
+export function Card({ t, data, onClose, focus = false, theme = 'system', onAllClaims }: CardProps) {
   const [expanded, setExpanded] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -65,7 +69,7 @@ export function Card({ t, data, onClose, focus = false }: CardProps) {
   }, [focus, data]);
   if (data === null || data === 'error') {
     return (
-      <div class="card" role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
+      <div class="card" data-theme={theme} role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
         <p class="status" role="status">
           {data === null ? t('cardLoading') : t('cardError')}
         </p>
@@ -79,6 +83,7 @@ export function Card({ t, data, onClose, focus = false }: CardProps) {
   return (
     <div
       class="card"
+      data-theme={theme}
       role="dialog"
       aria-label={data.entity.name}
       aria-describedby="wsw-card-description"
@@ -136,7 +141,17 @@ export function Card({ t, data, onClose, focus = false }: CardProps) {
           ))}
         </div>
       )}
-      <footer>{t('cardDataAsOf', [data.dataAsOf, String(data.total)])}</footer>
+      <footer>
+        {t('cardDataAsOf', [data.dataAsOf, String(data.total)])}
+        {onAllClaims && (
+          <>
+            {' · '}
+            <button type="button" class="all" onClick={() => onAllClaims(data.entity.id)}>
+              {t('cardAllClaims')}
+            </button>
+          </>
+        )}
+      </footer>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { siteFromInput, type Settings } from '../core/settings';
+import { ENTITY_TYPES } from '../core/entities';
+import { HIGHLIGHT_STYLES, siteFromInput, THEMES, UI_LANG_SETTINGS, type Settings } from '../core/settings';
 import type { Translate } from './i18n';
 
 /** Props of {@link SettingsForm}. */
@@ -50,6 +51,73 @@ export function SettingsForm({ t, settings, saveState, onChange }: SettingsFormP
               if (Number.isFinite(value)) onChange({ hoverDelayMs: Math.round(value) });
             }}
           />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsTypes')}</legend>
+        {ENTITY_TYPES.map((type) => (
+          <label class="wsw-switch" key={type}>
+            <input
+              type="checkbox"
+              id={`wsw-type-${type}`}
+              checked={settings.types.includes(type)}
+              onChange={(e) =>
+                onChange({
+                  types: e.currentTarget.checked
+                    ? [...settings.types, type]
+                    : settings.types.filter((x) => x !== type),
+                })
+              }
+            />
+            <span>{t(`group_${type}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsStyle')}</legend>
+        {HIGHLIGHT_STYLES.map((style) => (
+          <label class="wsw-switch" key={style}>
+            <input
+              type="radio"
+              name="wsw-style"
+              id={`wsw-style-${style}`}
+              value={style}
+              checked={settings.highlightStyle === style}
+              onChange={() => onChange({ highlightStyle: style })}
+            />
+            <span>{t(`style_${style}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsAppearance')}</legend>
+        <label class="wsw-field">
+          <span>{t('settingLanguage')}</span>
+          <select
+            id="wsw-ui-lang"
+            value={settings.uiLang}
+            onChange={(e) => onChange({ uiLang: e.currentTarget.value as Settings['uiLang'] })}
+          >
+            {UI_LANG_SETTINGS.map((lang) => (
+              <option key={lang} value={lang}>
+                {t(`lang_${lang}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="wsw-field">
+          <span>{t('settingTheme')}</span>
+          <select
+            id="wsw-theme"
+            value={settings.theme}
+            onChange={(e) => onChange({ theme: e.currentTarget.value as Settings['theme'] })}
+          >
+            {THEMES.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(`theme_${theme}`)}
+              </option>
+            ))}
+          </select>
         </label>
       </fieldset>
       <fieldset>

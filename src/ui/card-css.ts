@@ -13,9 +13,13 @@ export const CARD_CSS = `
   font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; text-align: left;
 }
 @media (prefers-color-scheme: dark) {
-  .card { --bg: #1b1e24; --fg: #e7eaf0; --muted: #a3abb9; --accent: #8fb3ff; --border: #3a404b;
+  .card:not([data-theme=light]) { --bg: #1b1e24; --fg: #e7eaf0; --muted: #a3abb9; --accent: #8fb3ff; --border: #3a404b;
     --deny: #ff8a80; --assert: #7fd3a0; --pair: #242832; }
 }
+.card[data-theme=dark] { --bg: #1b1e24; --fg: #e7eaf0; --muted: #a3abb9; --accent: #8fb3ff; --border: #3a404b;
+  --deny: #ff8a80; --assert: #7fd3a0; --pair: #242832; }
+.all { border: none; background: none; padding: 0; color: var(--accent); font: inherit; text-decoration: underline;
+  cursor: pointer; }
 header { position: relative; padding-right: 1.5rem; }
 h2 { margin: 0; font-size: 1.05rem; }
 h3 { margin: 0.7rem 0 0.3rem; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }

@@ -3,13 +3,45 @@ import {
   DEFAULT_SETTINGS,
   isActiveOn,
   parseSettings,
+  settingsBytes,
   siteFromInput,
+  SYNC_ITEM_BUDGET,
   updateSettings,
 } from '../../src/core/settings';
 
 describe('settings', () => {
   it('has sensible defaults', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ enabled: true, hoverDelayMs: 250, disabledSites: [] });
+    expect(DEFAULT_SETTINGS).toEqual({
+      enabled: true,
+      hoverDelayMs: 250,
+      types: ['person', 'place', 'facility', 'org'],
+      highlightStyle: 'underline',
+      uiLang: 'auto',
+      theme: 'system',
+      disabledSites: [],
+    });
+  });
+
+  it('keeps appearance settings valid: known types in a fixed order, known style, language and theme', () => {
+    expect(parseSettings({ types: ['org', 'person', 'org'] }).types).toEqual(['person', 'org']);
+    expect(parseSettings({ types: ['person', 'alien'] }).types).toEqual(DEFAULT_SETTINGS.types);
+    expect(parseSettings({ types: [] }).types).toEqual([]);
+    expect(parseSettings({ highlightStyle: 'tint', uiLang: 'uk', theme: 'dark' })).toMatchObject({
+      highlightStyle: 'tint',
+      uiLang: 'uk',
+      theme: 'dark',
+    });
+    expect(parseSettings({ highlightStyle: 'blink', uiLang: 'de', theme: 'sepia' })).toEqual(
+      DEFAULT_SETTINGS,
+    );
+    // Everything a user can set stays far below storage.sync's 8 KB per item.
+    const big = updateSettings(DEFAULT_SETTINGS, {
+      disabledSites: Array.from({ length: 500 }, (_, i) => `${'s'.repeat(10)}${i}.example.com`),
+    });
+    expect(settingsBytes(big)).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+    expect(SYNC_ITEM_BUDGET).toBeLessThan(8192);
+    expect(big.disabledSites.length).toBeGreaterThan(200);
+    expect(big.disabledSites[0]).toBe('ssssssssss0.example.com');
   });
 
   it.each([undefined, null, 'garbage', 42, [], { enabled: 'yes', hoverDelayMs: -5 }])(
@@ -37,8 +69,13 @@ describe('settings', () => {
 
   it('brings typed values into range instead of dropping them, and never wipes the site list', () => {
     expect(updateSettings(DEFAULT_SETTINGS, { hoverDelayMs: 2500 }).hoverDelayMs).toBe(2000);
-    const many = Array.from({ length: 501 }, (_, i) => `site${i}.example`);
+    const many = Array.from({ length: 501 }, (_, i) => `s${i}.io`);
     expect(updateSettings(DEFAULT_SETTINGS, { disabledSites: many }).disabledSites).toHaveLength(500);
+    // Longer names: as many as fit in one sync item, first ones kept.
+    const long = Array.from({ length: 501 }, (_, i) => `site${i}.example`);
+    const kept = updateSettings(DEFAULT_SETTINGS, { disabledSites: long }).disabledSites;
+    expect(kept.length).toBeGreaterThan(400);
+    expect(kept).toEqual(long.slice(0, kept.length));
   });
 });
 
