@@ -5,7 +5,9 @@
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
 import fullDictionary from 'virtual:wsw-dictionary-full';
-import { loadDictionary } from '../core/dictionary';
+import { loadDictionary, type Dictionary } from '../core/dictionary';
+import type { Dataset } from '../core/dataset';
+import { mergeLibrary } from '../core/library';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
 import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
@@ -13,15 +15,62 @@ import { listen } from '../platform/messaging';
 import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
+import {
+  libraryRevision,
+  listDatasets,
+  readDerivedDictionary,
+  REVISION_KEY,
+} from '../platform/library-store';
 
-const dictionary = loadDictionary(fullDictionary);
+const bundledDictionary = loadDictionary(fullDictionary);
+
+/** What cards and the popup are built from: the bundled data merged with enabled imports. */
+interface Current {
+  revision: number;
+  dataset: Dataset;
+  dictionary: Dictionary;
+  imported: number;
+}
+let current: Promise<Current> | null = null;
+
+/**
+ * The merged library, loaded once per background lifetime (the bundled data alone costs
+ * nothing to read; imports are read from IndexedDB) and dropped when the options page changes it.
+ */
+function library(): Promise<Current> {
+  current ??= (async (): Promise<Current> => {
+    const revision = await libraryRevision();
+    if (revision === 0) return { revision, dataset, dictionary: bundledDictionary, imported: 0 };
+    const [stored, derived] = await Promise.all([listDatasets(), readDerivedDictionary()]);
+    if (stored.length === 0 || !derived)
+      return { revision, dataset, dictionary: bundledDictionary, imported: 0 };
+    return {
+      revision,
+      dataset: mergeLibrary(dataset, [], stored).dataset,
+      dictionary: loadDictionary(derived),
+      imported: stored.length,
+    };
+  })().catch((error: unknown) => {
+    current = null;
+    throw error;
+  });
+  return current;
+}
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && REVISION_KEY in changes) current = null;
+});
 
 listen({
   async hello({ href }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.frameId === 0) await recordTabStatus(tabId, href);
-    const settings = await loadSettings();
-    return { version: browser.runtime.getManifest().version, enabled: isActiveOn(settings, href) };
+    const [settings, revision] = await Promise.all([loadSettings(), libraryRevision()]);
+    return {
+      version: browser.runtime.getManifest().version,
+      enabled: isActiveOn(settings, href),
+      imported: revision > 0,
+    };
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {
@@ -30,6 +79,7 @@ listen({
     return readTabStatus(tabId);
   },
   entityCard: async ({ entityId, lang, pattern, seen, support }) => {
+    const { dataset, dictionary } = await library();
     const valid =
       pattern < dictionary.patternCount &&
       dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
@@ -46,20 +96,31 @@ listen({
     return null;
   },
   entitySummaries: async ({ ids, lang }) => {
+    const { dataset, dictionary } = await library();
     const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
     return ids.flatMap((id) => {
       const e = byId.get(id);
       return e ? [{ id, name: e.name[lang], type: e.type, claims: dataset.byEntity[id]?.length ?? 0 }] : [];
     });
   },
-  datasetInfo: async () => ({
-    title: dataset.title,
-    version: dataset.version,
-    dataAsOf: dataset.dataAsOf,
-    licence: dataset.licence,
-    claims: dataset.claims.length,
-    entities: Object.keys(dataset.byEntity).length,
-  }),
+  datasetInfo: async () => {
+    const { dataset, imported } = await library();
+    return {
+      imported,
+      title: dataset.title,
+      version: dataset.version,
+      dataAsOf: dataset.dataAsOf,
+      licence: dataset.licence,
+      claims: dataset.claims.length,
+      entities: Object.keys(dataset.byEntity).length,
+    };
+  },
+  // No `tabs` permission needed: opening a tab with our own page is always allowed.
+  openBrowse: async ({ entityId }) => {
+    const url = browser.runtime.getURL('src/options/index.html') + `#entity=${encodeURIComponent(entityId)}`;
+    await browser.tabs.create({ url });
+    return null;
+  },
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

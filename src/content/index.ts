@@ -9,7 +9,8 @@ import dictionaryData from 'virtual:wsw-dictionary';
 import cardMessages from 'virtual:wsw-card-messages';
 import type { CardData } from '../core/card-data';
 import type { Settings } from '../core/settings';
-import { loadDictionary } from '../core/dictionary';
+import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
+import { DICTIONARY_KEY } from '../core/storage-keys';
 import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
@@ -28,9 +29,26 @@ interface Session {
   counts(): { id: string; mentions: number }[];
 }
 
-async function run(signal: AbortSignal, initial: Settings): Promise<Session> {
+/**
+ * The matching dictionary: the bundled one, or (when the user imported datasets) the one the
+ * options page compiled with the imported entities. Anything unreadable falls back to bundled.
+ */
+async function matchingDictionary(imported: boolean): Promise<Dictionary> {
+  if (imported) {
+    try {
+      const stored = (await browser.storage.local.get(DICTIONARY_KEY))[DICTIONARY_KEY];
+      if (stored) return loadDictionary(stored as SerializedDictionary);
+    } catch {
+      // fall through to the bundled dictionary
+    }
+  }
+  return loadDictionary(dictionaryData);
+}
+
+async function run(signal: AbortSignal, initial: Settings, imported: boolean): Promise<Session> {
   let settings = initial;
-  const dict = loadDictionary(dictionaryData);
+  const dict = await matchingDictionary(imported);
+  if (signal.aborted) throw new Error('stopped');
   const card = new CardHost(document, CARD_CSS);
   const isOwnUi = (node: Node) =>
     node === card.host ||
@@ -104,6 +122,7 @@ async function run(signal: AbortSignal, initial: Settings): Promise<Session> {
           t: translatorFor(cardMessages, settings.uiLang),
           data,
           onClose: close,
+          onAllClaims: (entityId: string) => void send('openBrowse', { entityId }),
           focus,
           theme: settings.theme,
         }),
@@ -227,6 +246,7 @@ async function main(): Promise<void> {
   let session: Session | null = null;
   // Settings that change what is found (entity types) restart the session; the rest apply live.
   let types = '';
+  let imported = hello.value.imported;
   const applyNow = async (active: boolean) => {
     const settings = active ? await loadSettings() : null;
     const nextTypes = settings ? settings.types.join() : '';
@@ -239,7 +259,7 @@ async function main(): Promise<void> {
     if (settings && !controller) {
       const current = new AbortController();
       controller = current;
-      run(current.signal, settings).then(
+      run(current.signal, settings, imported).then(
         (s) => {
           if (controller === current && !current.signal.aborted) session = s;
         },
@@ -275,7 +295,11 @@ async function main(): Promise<void> {
   apply(hello.value.enabled);
   // The popup's switches take effect at once on open tabs.
   watchSettings(() => {
-    void send('hello', { href }).then((r) => r.ok && apply(r.value.enabled));
+    void send('hello', { href }).then((r) => {
+      if (!r.ok) return;
+      imported = r.value.imported;
+      apply(r.value.enabled);
+    });
   });
 }
 

@@ -10,17 +10,24 @@ export const protocol = {
   /** A content script announces itself; the answer tells it whether to do any work. */
   hello: {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
-    response: v.object({ version: v.string(), enabled: v.boolean() }),
+    /** `imported`: the user imported datasets, so the matching dictionary is in `storage.local`. */
+    response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
+  },
+  /** The card's "all claims" link: open the options page's browse view on an entity. */
+  openBrowse: {
+    request: v.object({ entityId: v.pipe(v.string(), v.maxLength(100)) }),
+    response: v.null(),
   },
   /** A content script reports how many entities its page shows (for the toolbar badge). */
   pageFound: {
     request: v.object({ entities: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000)) }),
     response: v.null(),
   },
-  /** The bundled dataset's identity, for the popup and options page. */
+  /** The bundled dataset's identity and the merged counts (with imports), for the popup. */
   datasetInfo: {
     request: v.object({}),
     response: v.object({
+      imported: v.number(),
       title: v.string(),
       version: v.string(),
       dataAsOf: v.string(),

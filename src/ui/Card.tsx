@@ -12,6 +12,8 @@ export interface CardProps {
   focus?: boolean;
   /** Colour theme; `system` follows `prefers-color-scheme`. */
   theme?: 'system' | 'light' | 'dark';
+  /** Show every claim at once (the browse view), not the first few and "N more". */
+  expandAll?: boolean;
   /** Open every claim about the entity in the options page's browse view (omitted: no link). */
   onAllClaims?: (entityId: string) => void;
 }
@@ -61,8 +63,16 @@ function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
 }
 
 /** The who-said-what card for one entity. All data is rendered as text, never as HTML. */
-export function Card({ t, data, onClose, focus = false, theme = 'system', onAllClaims }: CardProps) {
-  const [expanded, setExpanded] = useState(false);
+export function Card({
+  t,
+  data,
+  onClose,
+  focus = false,
+  theme = 'system',
+  expandAll = false,
+  onAllClaims,
+}: CardProps) {
+  const [expanded, setExpanded] = useState(expandAll);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus && data !== null) root.current?.focus();

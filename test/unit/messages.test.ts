@@ -5,7 +5,9 @@ const handlers: HandlerMap<string> = {
   entityCard: async () => null,
   pageFound: async () => null,
   entitySummaries: async () => [],
+  openBrowse: async () => null,
   datasetInfo: async () => ({
+    imported: 0,
     title: 't',
     version: '1.0.0',
     dataAsOf: '2026-01-01',
@@ -13,7 +15,7 @@ const handlers: HandlerMap<string> = {
     claims: 1,
     entities: 1,
   }),
-  hello: async ({ href }, sender) => ({ version: `${sender}:${href}`, enabled: true }),
+  hello: async ({ href }, sender) => ({ version: `${sender}:${href}`, enabled: true, imported: false }),
   tabStatus: async ({ tabId }) => {
     if (tabId === 13) throw new Error('storage unavailable');
     return tabId === 1 ? { href: 'https://example.org/', at: 5 } : null;
@@ -71,7 +73,7 @@ describe('dispatch', () => {
   it('routes valid messages to their handler with the sender', async () => {
     expect(await dispatch(handlers, envelope('hello', { href: 'h' }), 'me', true)).toEqual({
       ok: true,
-      value: { version: 'me:h', enabled: true },
+      value: { version: 'me:h', enabled: true, imported: false },
     });
     expect(await dispatch(handlers, envelope('tabStatus', { tabId: 2 }), 'me', true)).toEqual({
       ok: true,

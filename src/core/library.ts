@@ -1,0 +1,208 @@
+/**
+ * The library: the bundled dataset plus the datasets a user imported, merged into what cards,
+ * the popup and the matcher use. Pure (no storage): the options page and the background store
+ * and load; this module decides what a stored dataset is and how datasets combine.
+ */
+import * as v from 'valibot';
+import { ClaimSchema, type Claim } from './claims';
+import { compileDataset, type Dataset } from './dataset';
+import { EntitySchema, type EntitySource } from './entities';
+import { importClaimReview } from './import/claimreview';
+import type { ImportContext, ImportResult } from './import/collect';
+import { importCsv } from './import/csv';
+import { importFactCheckApi } from './import/factcheck-api';
+import { importOurs } from './import/ours';
+import { ImportInputError } from './import/safe-input';
+
+/** Import formats a user can choose (or let us detect). */
+export const IMPORT_FORMATS = ['ours', 'csv', 'claimreview', 'factcheck-api'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** A dataset the user imported, as stored (IndexedDB). */
+export const StoredDatasetSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/)),
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  format: v.picklist(IMPORT_FORMATS),
+  fileName: v.pipe(v.string(), v.maxLength(260)),
+  importedAt: v.pipe(v.string(), v.isoTimestamp()),
+  enabled: v.boolean(),
+  version: v.optional(v.string()),
+  dataAsOf: v.optional(v.string()),
+  licence: v.optional(v.string()),
+  claims: v.array(ClaimSchema),
+  entities: v.array(EntitySchema),
+});
+export type StoredDataset = v.InferOutput<typeof StoredDatasetSchema>;
+
+/** What the list of datasets shows (a stored dataset without its records). */
+export interface DatasetSummary {
+  id: string;
+  title: string;
+  format: ImportFormat | 'bundled';
+  fileName: string;
+  importedAt: string;
+  enabled: boolean;
+  version?: string;
+  dataAsOf?: string;
+  licence?: string;
+  claims: number;
+  entities: number;
+}
+
+/** The summary of a stored dataset. */
+export function summarizeDataset(d: StoredDataset): DatasetSummary {
+  const { claims, entities, ...rest } = d;
+  return { ...rest, claims: claims.length, entities: entities.length };
+}
+
+/**
+ * Guess a file's format from its name and first characters: `.csv` or a header line is CSV; JSON
+ * with our format tag is ours; a `claims` array whose items carry `claimReview` is the Fact Check
+ * Tools API; anything else JSON is tried as ClaimReview (JSON-LD). The user can override it.
+ */
+export function detectFormat(fileName: string, text: string): ImportFormat {
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (/\.csv$/i.test(fileName) || !/^[[{]/.test(head)) return 'csv';
+  if (/"format"\s*:\s*"who-said-what\/\d+"/.test(head)) return 'ours';
+  if (/"claimReview"\s*:/.test(text.slice(0, 200_000)) && /^\{\s*"claims"\s*:/.test(head))
+    return 'factcheck-api';
+  return 'claimreview';
+}
+
+/** Run the importer for `format`; a whole-file problem (not JSON, too deep…) becomes an error. */
+export function runImport(
+  format: ImportFormat,
+  text: string,
+  context: ImportContext,
+): ImportResult & {
+  meta?: { title?: string; version?: string; dataAsOf?: string; licence?: string };
+} {
+  const importer = {
+    ours: importOurs,
+    csv: importCsv,
+    claimreview: importClaimReview,
+    'factcheck-api': importFactCheckApi,
+  }[format];
+  try {
+    return importer(text, context);
+  } catch (error) {
+    const message =
+      error instanceof ImportInputError ? error.message : `could not read the file: ${String(error)}`;
+    return {
+      format,
+      total: 0,
+      claims: [],
+      entities: [],
+      errors: [{ location: 'file', message }],
+      warnings: [],
+    };
+  }
+}
+
+/**
+ * Turn an import result into a dataset to store: claims whose id is already in the library are
+ * dropped with a warning (ids are the link between a claim and its answers), and a claim answering
+ * a dropped or unknown claim keeps its text but loses the link.
+ */
+export function toStoredDataset(
+  result: ImportResult & { meta?: { title?: string; version?: string; dataAsOf?: string; licence?: string } },
+  options: {
+    format: ImportFormat;
+    fileName: string;
+    takenClaimIds: ReadonlySet<string>;
+    takenDatasetIds: ReadonlySet<string>;
+    now: Date;
+  },
+): { dataset: StoredDataset; warnings: string[] } {
+  const warnings: string[] = [];
+  const claims: Claim[] = [];
+  const kept = new Set<string>();
+  let duplicates = 0;
+  for (const c of result.claims) {
+    if (options.takenClaimIds.has(c.id)) duplicates++;
+    else {
+      claims.push(c);
+      kept.add(c.id);
+    }
+  }
+  if (duplicates) warnings.push(`${duplicates} claim(s) already in the library were skipped`);
+  const linked = claims.map((c) => {
+    if (c.respondsTo === undefined || kept.has(c.respondsTo) || options.takenClaimIds.has(c.respondsTo))
+      return c;
+    const { respondsTo: _dropped, ...rest } = c;
+    return rest;
+  });
+  const base =
+    options.fileName
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'imported';
+  let id = base;
+  for (let n = 2; options.takenDatasetIds.has(id) || id === 'bundled'; n++) id = `${base}-${n}`;
+  const meta = result.meta ?? {};
+  const dataset: StoredDataset = {
+    id,
+    title: (meta.title ?? options.fileName).slice(0, 200) || id,
+    format: options.format,
+    fileName: options.fileName.slice(0, 260),
+    importedAt: options.now.toISOString(),
+    enabled: true,
+    ...(meta.version ? { version: meta.version } : {}),
+    ...(meta.dataAsOf ? { dataAsOf: meta.dataAsOf } : {}),
+    ...(meta.licence ? { licence: meta.licence } : {}),
+    claims: linked,
+    entities: result.entities,
+  };
+  return { dataset, warnings };
+}
+
+/** The merged view the extension works with. */
+export interface Library {
+  dataset: Dataset;
+  /** Every entity a claim can name: bundled plus those imported datasets added. */
+  entities: EntitySource[];
+  /** Entities with at least one claim (the only ones highlighted). */
+  highlightable: EntitySource[];
+}
+
+/**
+ * Merge the bundled dataset with the enabled imported ones. The "data as of" date is the newest
+ * of them; a claim id seen twice keeps its first occurrence (bundled first, then by import date).
+ */
+export function mergeLibrary(
+  bundled: Dataset,
+  bundledEntities: EntitySource[],
+  imported: StoredDataset[],
+): Library {
+  const enabled = imported.filter((d) => d.enabled).sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  const seen = new Set(bundled.claims.map((c) => c.id));
+  const claims = [...bundled.claims];
+  const entities = [...bundledEntities];
+  const entityIds = new Set(entities.map((e) => e.id));
+  let dataAsOf = bundled.dataAsOf;
+  for (const d of imported) {
+    // Entities of disabled datasets stay known (another dataset may name them) but get no claims.
+    for (const e of d.entities)
+      if (!entityIds.has(e.id)) {
+        entities.push(e);
+        entityIds.add(e.id);
+      }
+  }
+  for (const d of enabled) {
+    for (const c of d.claims)
+      if (!seen.has(c.id)) {
+        seen.add(c.id);
+        claims.push(c);
+      }
+    if (d.dataAsOf && /^\d{4}-\d{2}-\d{2}$/.test(d.dataAsOf) && d.dataAsOf > dataAsOf) dataAsOf = d.dataAsOf;
+  }
+  const { claims: _c, byEntity: _b, ...meta } = bundled;
+  const dataset = compileDataset({ ...meta, dataAsOf }, claims);
+  const highlightable = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+  return { dataset, entities, highlightable };
+}
