@@ -10,7 +10,7 @@ import cardMessages from 'virtual:wsw-card-messages';
 import type { CardData } from '../core/card-data';
 import type { Settings } from '../core/settings';
 import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
-import { DICTIONARY_KEY } from '../core/storage-keys';
+import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
 import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
@@ -93,6 +93,12 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   // Card data is fetched when the pointer reaches a mention, during the hover intent, so the card
   // has its content when it opens even if the background has to wake up first.
   const cards = new Map<string, ReturnType<typeof send<'entityCard'>>>();
+  // Imported datasets changed (options page): cards are built afresh from the new library.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && REVISION_KEY in changes) cards.clear();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
   const cardFor = (placed: PlacedMention) => {
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);

@@ -1,0 +1,225 @@
+/**
+ * The options page as a user drives it, in both browsers: import a ClaimReview file through the
+ * file picker (preview, then confirm) and see its claim in a hover card on a local page; an
+ * invalid file shows its errors and leaves stored datasets exactly as they were; disabling and
+ * removing a dataset; the UI-language switch; the browse view; axe-core on the page.
+ *
+ * Card text is read with `window.find` (the browser's find-in-page over what is rendered): the
+ * card lives in a closed shadow root, so page scripts cannot read it any other way.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  distFor,
+  highlightedTexts,
+  launchWithExtension,
+  locatePhrase,
+  ROOT,
+  serveStatic,
+  waitFor,
+  type ExtensionBrowser,
+} from './harness';
+
+const FIXTURES = `${ROOT}/test/fixtures/import/e2e`;
+const IMPORTED_TEXT = 'Izium was never shelled by anyone';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What IndexedDB and storage hold, serialised (compared before and after a failed import). */
+function storedState(page: Page): Promise<string> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('wsw-library', 1);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = (store) => new Promise((resolve) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    const datasets = await all('datasets');
+    const derived = await all('derived');
+    db.close();
+    const local = await (globalThis.browser ?? chrome).storage.local.get(null);
+    const sync = await (globalThis.browser ?? chrome).storage.sync.get(null);
+    return JSON.stringify({ datasets, derived, local, sync });
+  })()`) as Promise<string>;
+}
+
+/** Run axe-core on a page; the violations, as "rule: target" lines (and proof that it checked). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
+    passes: r.passes.length,
+    violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
+  }))`)) as { passes: number; violations: string[] };
+  // axe really ran rules on this page (a page it could not read would pass vacuously).
+  expect(result.passes).toBeGreaterThan(10);
+  return result.violations;
+}
+
+describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
+  let ext: ExtensionBrowser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let options: Page;
+
+  const upload = async (file: string) => {
+    const input = (await options.$('#wsw-import-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(`${FIXTURES}/${file}`);
+  };
+  const stage = () => options.$eval('[data-stage]', (el) => el.getAttribute('data-stage')).catch(() => null);
+  const cardShows = async (page: Page, phrase: string, text: string) => {
+    await page.mouse.move(5, 5);
+    await new Promise((r) => setTimeout(r, 400));
+    const at = await locatePhrase(page, phrase);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor('card', () =>
+      page.evaluate(() => {
+        const host = document.querySelector('wsw-card');
+        return !!host && host.getBoundingClientRect().width > 0;
+      }),
+    );
+    // Let the content arrive (the card shows "Loading…" first).
+    await new Promise((r) => setTimeout(r, 500));
+    return (await page.evaluate(`window.find(${JSON.stringify(text)})`)) as boolean;
+  };
+
+  beforeAll(async () => {
+    server = await serveStatic(`${ROOT}/test/fixtures/pages`);
+    ext = await launchWithExtension(name, distFor(name));
+    options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
+    await options.setViewport({ width: 1000, height: 900 });
+    await options.waitForSelector('.wsw-datasets');
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('has no axe-core violations (settings, datasets, browse)', async () => {
+    expect(await axeViolations(options)).toEqual([]);
+  });
+
+  it('shows errors for an invalid file and leaves everything stored exactly as it was', async () => {
+    const before = await storedState(options);
+    await upload('invalid.jsonld');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    const errors = await options.$$eval('.wsw-import-errors li', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(errors.length).toBeGreaterThanOrEqual(3);
+    expect(errors.join('\n')).toMatch(/item 1/);
+    // Nothing can be imported: only Cancel is offered.
+    expect(await options.$('#wsw-import-confirm')).toBeNull();
+    await options.click('#wsw-import-cancel');
+    // A truncated file: one clear error, nothing stored.
+    await upload('truncated.jsonld');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    expect(await options.$eval('.wsw-import-errors', (el) => el.textContent)).toMatch(/file/);
+    await options.click('#wsw-import-cancel');
+    expect(await storedState(options)).toBe(before);
+    expect(await options.$$('.wsw-dataset-item')).toHaveLength(1);
+    // The hostile strings were shown as text, never run.
+    expect(await options.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+  });
+
+  it('imports a ClaimReview file after a preview; its claim shows in the card on an open tab', async () => {
+    const page = await ext.open(`${server.origin}/imported.html`);
+    await page.setViewport({ width: 1000, height: 700 });
+    await waitFor('highlight', async () => (await highlightedTexts(page)).includes('Izyum'));
+    // Before: the bundled card has no such claim, and the new speaker is unknown.
+    expect(await cardShows(page, 'Izyum', IMPORTED_TEXT)).toBe(false);
+    expect(await highlightedTexts(page)).not.toContain('Testy McTestface');
+
+    await options.bringToFront();
+    await upload('izium-review.jsonld');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    const preview = await options.$eval('.wsw-preview', (el) => el.textContent ?? '');
+    expect(preview).toContain('1 of 1 records can be imported, 1 new entities (ClaimReview JSON-LD)');
+    expect(preview).toContain('Testy McTestface');
+    await options.click('#wsw-import-confirm');
+    await waitFor('import done', async () => (await stage()) === 'done');
+    expect(await options.$$('.wsw-dataset-item')).toHaveLength(2);
+
+    // The open tab's card shows the imported claim without a reload…
+    await page.bringToFront();
+    expect(await cardShows(page, 'Izyum', IMPORTED_TEXT)).toBe(true);
+    // …and after a reload the new speaker is highlighted too.
+    await page.reload({ waitUntil: 'load' });
+    await waitFor('new entity highlighted', async () =>
+      (await highlightedTexts(page)).includes('Testy McTestface'),
+    );
+    await page.close();
+  });
+
+  it('disables, re-enables and removes an imported dataset', async () => {
+    // A fresh tab for each check (a tab in the background gets no pointer events).
+    const check = async () => {
+      const page = await ext.open(`${server.origin}/imported.html`);
+      await page.setViewport({ width: 1000, height: 700 });
+      await waitFor('highlight', async () => (await highlightedTexts(page)).includes('Izyum'));
+      const result = {
+        card: await cardShows(page, 'Izyum', IMPORTED_TEXT),
+        speaker: (await highlightedTexts(page)).includes('Testy McTestface'),
+      };
+      await page.close();
+      await options.bringToFront();
+      return result;
+    };
+    const toggle = '.wsw-dataset-item:nth-child(2) input[type=checkbox]';
+    await options.bringToFront();
+    await options.click(toggle);
+    await waitFor('disabled', () => options.$eval(toggle, (el) => !(el as HTMLInputElement).checked));
+    expect(await check()).toEqual({ card: false, speaker: false });
+    await options.click(toggle);
+    await waitFor('enabled', () => options.$eval(toggle, (el) => (el as HTMLInputElement).checked));
+    expect(await check()).toEqual({ card: true, speaker: true });
+    // Remove asks for confirmation first.
+    const buttons = await options.$$('.wsw-dataset-item:nth-child(2) .wsw-actions button');
+    await buttons[buttons.length - 1]!.click();
+    await options.click('.wsw-dataset-item:nth-child(2) .wsw-danger');
+    await waitFor('removed', async () => (await options.$$('.wsw-dataset-item')).length === 1);
+    expect(await check()).toEqual({ card: false, speaker: false });
+  });
+
+  it('browses entities and opens one with all its claims', async () => {
+    await options.bringToFront();
+    await options.type('#wsw-browse-query', 'izyum');
+    await waitFor('search result', async () =>
+      (
+        await options.$$eval('.wsw-browse-list .wsw-entity', (els) =>
+          els.map((e) => e.getAttribute('data-entity')),
+        )
+      ).includes('izium'),
+    );
+    await options.click('.wsw-browse-list .wsw-entity[data-entity=izium]');
+    const shown = await waitFor('entity card', () =>
+      options.evaluate(() => {
+        const root = document.querySelector('.wsw-browse-card')?.shadowRoot;
+        return root ? root.querySelectorAll('.claim').length : 0;
+      }),
+    );
+    // Every claim is shown (no "N more" in the browse view).
+    expect(shown).toBeGreaterThanOrEqual(10);
+    expect(await options.evaluate(() => location.hash)).toBe('#entity=izium');
+    expect(await axeViolations(options)).toEqual([]);
+  });
+
+  it('switches the interface language to Ukrainian', async () => {
+    await options.select('#wsw-ui-lang', 'uk');
+    await waitFor(
+      'Ukrainian strings',
+      async () => (await options.$eval('h1', (el) => el.textContent)) === 'Хто що сказав — налаштування',
+    );
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await options.$eval('#wsw-datasets-title', (el) => el.textContent)).toBe('Набори даних');
+    await options.select('#wsw-ui-lang', 'auto');
+    await waitFor(
+      'English again',
+      async () => (await options.$eval('h1', (el) => el.textContent)) === 'Who Said What — settings',
+    );
+  });
+});
