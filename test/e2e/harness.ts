@@ -89,3 +89,14 @@ export function highlightedTexts(page: Page): Promise<string[]> {
       .sort(),
   );
 }
+
+/**
+ * Whether the page renders `text` anywhere, closed shadow roots included (find-in-page, from the
+ * top, wrapping). How tests read the card, which page scripts cannot reach; in Firefox there is
+ * no accessibility snapshot over WebDriver BiDi either.
+ */
+export function rendersText(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    `(() => { getSelection()?.removeAllRanges(); return window.find(${JSON.stringify(text)}, false, false, true); })()`,
+  ) as Promise<boolean>;
+}

@@ -19,6 +19,7 @@ import {
   locatePhrase,
   ROOT,
   serveStatic,
+  rendersText,
   waitFor,
   type ExtensionBrowser,
 } from './harness';
@@ -83,7 +84,7 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     );
     // Let the content arrive (the card shows "Loading…" first).
     await new Promise((r) => setTimeout(r, 500));
-    return (await page.evaluate(`window.find(${JSON.stringify(text)})`)) as boolean;
+    return (await rendersText(page, text)) as boolean;
   };
 
   beforeAll(async () => {
