@@ -4,9 +4,19 @@
  * WebDriver BiDi cannot give to the toolbar, so this file runs in Chromium; the popup's rendering
  * and settings are covered in both browsers by foundation.e2e.ts.
  */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { readDataset } from '../../src/cli/dataset-files';
+import { compileDictionary } from '../../src/core/dictionary';
+import { findMentions } from '../../src/core/matcher';
 import { distFor, launchWithExtension, ROOT, serveStatic, waitFor, type ExtensionBrowser } from './harness';
+
+const SEED = resolve(ROOT, '../shared/seed/article.txt');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const RUN = (process.env.WSW_BROWSERS ?? 'chromium,firefox').includes('chromium');
 
@@ -67,9 +77,77 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
       'popup says off',
       async () => (await popup.$eval('.wsw-status', (e) => e.textContent)) === 'Off on this site.',
     );
-    await popup.click('#wsw-site');
-    await waitFor('highlights back', async () => (await highlightCount()) > 10);
+    // Still off after a reload (the switch is stored, not a one-off).
     await popup.close();
+    await page.reload({ waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await highlightCount()).toBe(0);
+    const again = await openPopup();
+    await again.waitForSelector('#wsw-site');
+    await again.click('#wsw-site');
+    await waitFor('highlights back', async () => (await highlightCount()) > 10);
+    await again.close();
+  });
+
+  it('has no axe-core violations', async () => {
+    const popup = await openPopup();
+    await popup.waitForSelector('.wsw-entity');
+    await popup.evaluate(axeSource);
+    const result = (await popup.evaluate(`axe.run(document).then((r) => ({
+      passes: r.passes.length,
+      violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
+    }))`)) as { passes: number; violations: string[] };
+    expect(result.passes).toBeGreaterThan(10);
+    expect(result.violations).toEqual([]);
+    await popup.close();
+  });
+
+  it.runIf(existsSync(SEED))("lists the seed article's entities with their mention counts", async () => {
+    const paragraphs = readFileSync(SEED, 'utf8')
+      .split('\n')
+      .filter((p) => p.trim());
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-seed-popup-'));
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body><article>${paragraphs
+        .map((p) => `<p>${escape(p)}</p>`)
+        .join('\n')}</article></body></html>`,
+    );
+    const seedServer = await serveStatic(dir);
+    const previous = page;
+    try {
+      page = await ext.open(`${seedServer.origin}/index.html`);
+      const { dataset, entities } = readDataset();
+      const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+      const expected = new Map<string, number>();
+      for (const p of paragraphs)
+        for (const m of findMentions(p, dict)) expected.set(m.entity, (expected.get(m.entity) ?? 0) + 1);
+      const names = new Map(entities.map((e) => [e.id, e.name.en]));
+      await waitFor(
+        'highlights',
+        async () => (await highlightCount()) >= [...expected.values()].reduce((a, b) => a + b, 0),
+      );
+      const popup = await openPopup();
+      const rows = await waitFor('entity list', async () => {
+        const r = await popup.$$eval('.wsw-entity', (els) =>
+          els.map((e) => [
+            e.querySelector('.wsw-entity-name')?.textContent,
+            e.querySelector('.wsw-entity-counts')?.textContent,
+          ]),
+        );
+        return r.length ? r : null;
+      });
+      const shown = new Map(rows.map(([n, c]) => [n, Number(/^(\d+) mention/.exec(c ?? '')?.[1])]));
+      expect(shown).toEqual(new Map([...expected].map(([id, n]) => [names.get(id), n])));
+      for (const promised of ['Izium', 'Volodymyr Zelenskyy', 'Dmitry Peskov', 'Bucha', 'Kremlin', 'Kyiv'])
+        expect(shown.get(promised), promised).toBeGreaterThan(0);
+      await popup.close();
+      await page.close();
+    } finally {
+      page = previous;
+      await seedServer.close();
+    }
   });
 
   it('scrolls to an entity and opens its card from the list', async () => {
