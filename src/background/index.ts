@@ -23,6 +23,8 @@ import {
 } from '../platform/library-store';
 
 const bundledDictionary = loadDictionary(fullDictionary);
+/** Claims per hover card (of each kind: conflicting pairs, others). */
+const CARD_MAX_CLAIMS = 40;
 
 /** What cards and the popup are built from: the bundled data merged with enabled imports. */
 interface Current {
@@ -86,7 +88,8 @@ listen({
     const why = valid
       ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
       : '';
-    return buildCardData(dataset, dictionary.entities, entityId, lang, why);
+    // A hover card carries the newest claims only; "All claims" opens the rest in the browse view.
+    return buildCardData(dataset, dictionary.entities, entityId, lang, why, CARD_MAX_CLAIMS);
   },
   pageFound: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;

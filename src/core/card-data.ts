@@ -47,6 +47,8 @@ export function buildCardData(
   entityId: string,
   lang: UiLang,
   why = '',
+  /** Most claims sent (pairs and others each); the card links to the browse view for the rest. */
+  maxClaims = Infinity,
 ): CardData | null {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const entity = byId.get(entityId);
@@ -77,7 +79,7 @@ export function buildCardData(
     };
   };
   const all = claimsInvolving(dataset, entityId);
-  const pairs = contradictions(dataset, entityId);
+  const pairs = contradictions(dataset, entityId).slice(0, maxClaims);
   const inPairs = new Set(pairs.flatMap((p) => [p.claim.id, p.answer.id]));
   return {
     why,
@@ -88,7 +90,7 @@ export function buildCardData(
       description: entity.description[lang],
     },
     contradictions: pairs.map((p) => ({ claim: view(p.claim), answer: view(p.answer) })),
-    groups: groupBySpeaker(all.filter((c) => !inPairs.has(c.id))).map((g) => ({
+    groups: groupBySpeaker(all.filter((c) => !inPairs.has(c.id)).slice(0, maxClaims)).map((g) => ({
       speakerId: g.speaker,
       speaker: nameOf(g.speaker),
       claims: g.claims.map(view),

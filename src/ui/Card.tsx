@@ -20,6 +20,8 @@ export interface CardProps {
 
 /** How many claims show before "N more". */
 const COLLAPSED = 4;
+/** How many claims the browse view shows at a time (an imported dataset can have thousands). */
+const PAGE = 100;
 
 /** Only http(s) links are ever rendered (data is validated upstream; this is the last line). */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -72,7 +74,7 @@ export function Card({
   expandAll = false,
   onAllClaims,
 }: CardProps) {
-  const [expanded, setExpanded] = useState(expandAll);
+  const [limit, setLimit] = useState(expandAll ? PAGE : COLLAPSED);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus && data !== null) root.current?.focus();
@@ -87,7 +89,7 @@ export function Card({
     );
   }
   const claims = data.groups.flatMap((g) => g.claims.map((c) => ({ group: g.speakerId, claim: c })));
-  const shown = expanded ? claims : claims.slice(0, COLLAPSED);
+  const shown = claims.slice(0, limit);
   const hidden = claims.length - shown.length;
   const maxCount = Math.max(1, ...data.timeline.map((b) => b.count));
   return (
@@ -133,8 +135,12 @@ export function Card({
             <ClaimItem key={claim.id} t={t} claim={claim} />
           ))}
           {hidden > 0 && (
-            <button type="button" class="more" onClick={() => setExpanded(true)}>
-              {t('cardMore', String(hidden))}
+            <button
+              type="button"
+              class="more"
+              onClick={() => setLimit(expandAll ? limit + PAGE : claims.length)}
+            >
+              {t('cardMore', String(expandAll ? Math.min(PAGE, hidden) : hidden))}
             </button>
           )}
         </section>

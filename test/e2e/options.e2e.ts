@@ -7,8 +7,10 @@
  * Card text is read with `window.find` (the browser's find-in-page over what is rendered): the
  * card lives in a closed shadow root, so page scripts cannot read it any other way.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -223,4 +225,47 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
       async () => (await options.$eval('h1', (el) => el.textContent)) === 'Who Said What — settings',
     );
   });
+
+  it('imports a 20 MB CSV with progress, and refuses a 60 MB file with a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-big-'));
+    const rows = ['speaker,text,date,source_url'];
+    let size = rows[0]!.length;
+    for (let i = 0; size < 20_000_000; i++) {
+      const row = `dmitry-peskov,"Statement ${i} about Izium and the roads around it, recorded for a load test of the importer; ${'x'.repeat(150)}",2024-0${1 + (i % 9)}-1${i % 10},https://example.org/load/${i}`;
+      rows.push(row);
+      size += row.length + 1;
+    }
+    writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
+    writeFileSync(join(dir, 'huge.json'), Buffer.alloc(60 * 1024 * 1024, 0x20));
+    await options.bringToFront();
+    await options.evaluate(`(() => {
+      window.wswSawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.wsw-datasets progress')) window.wswSawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    })()`);
+    const input = (await options.$('#wsw-import-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(dir, 'big.csv'));
+    await waitFor('preview of the big file', async () => (await stage()) === 'preview', 120_000);
+    expect(await options.evaluate('window.wswSawProgress')).toBe(true);
+    const preview = await options.$eval('.wsw-preview', (el) => el.textContent ?? '');
+    expect(preview).toContain(`${rows.length - 1} of ${rows.length - 1} records can be imported`);
+    await options.click('#wsw-import-confirm');
+    await waitFor('big import done', async () => (await stage()) === 'done', 120_000);
+    expect(await options.$$('.wsw-dataset-item')).toHaveLength(2);
+
+    const before = await storedState(options);
+    const again = (await options.$('#wsw-import-file')) as ElementHandle<HTMLInputElement>;
+    await again.uploadFile(join(dir, 'huge.json'));
+    await waitFor('refusal', async () => (await stage()) === 'error');
+    expect(await options.$eval('[data-stage=error]', (el) => el.textContent)).toBe(
+      'huge.json is 60.0 MB; the limit is 32 MB. Split it into smaller files.',
+    );
+    expect(await storedState(options)).toBe(before);
+    // Clean up for later tests: remove the big dataset.
+    const buttons = await options.$$('.wsw-dataset-item:nth-child(2) .wsw-actions button');
+    await buttons[buttons.length - 1]!.click();
+    await options.click('.wsw-dataset-item:nth-child(2) .wsw-danger');
+    await waitFor('removed', async () => (await options.$$('.wsw-dataset-item')).length === 1, 60_000);
+  }, 300_000);
 });
