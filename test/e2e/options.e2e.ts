@@ -211,6 +211,29 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     expect(await axeViolations(options)).toEqual([]);
   });
 
+  it("opens the browse view on an entity for a card's 'All claims' (through the background)", async () => {
+    const before = new Set(await ext.browser.pages());
+    await options.evaluate(`(globalThis.browser ?? chrome).runtime.sendMessage({
+      tag: 'wsw/1', name: 'openBrowse', payload: { entityId: 'dmitry-peskov' } })`);
+    // Firefox reports extension pages' URLs as about:blank to the driver: ask each page itself.
+    const opened = await waitFor('browse tab', async () => {
+      for (const p of await ext.browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href === `${ext.extensionOrigin}/src/options/index.html#entity=dmitry-peskov`) return p;
+      }
+      return null;
+    });
+    const claims = await waitFor('entity shown', () =>
+      opened.evaluate(
+        () => document.querySelector('.wsw-browse-card')?.shadowRoot?.querySelectorAll('.claim').length ?? 0,
+      ),
+    );
+    expect(claims).toBeGreaterThanOrEqual(5);
+    await opened.close();
+    await options.bringToFront();
+  });
+
   it('switches the interface language to Ukrainian', async () => {
     await options.select('#wsw-ui-lang', 'uk');
     await waitFor(
