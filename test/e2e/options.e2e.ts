@@ -291,4 +291,31 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     await options.click('.wsw-dataset-item:nth-child(2) .wsw-danger');
     await waitFor('removed', async () => (await options.$$('.wsw-dataset-item')).length === 1, 60_000);
   }, 300_000);
+
+  it('applies highlight style and entity types on an open tab at once', async () => {
+    const page = await ext.open(`${server.origin}/imported.html`);
+    const names = () => page.evaluate(() => [...CSS.highlights.keys()].sort().join());
+    await waitFor('highlights', async () => (await highlightedTexts(page)).includes('Izyum'));
+    expect(await names()).toBe('wsw-facility,wsw-org,wsw-person,wsw-place');
+    await options.bringToFront();
+    await options.click('#wsw-style-tint');
+    await waitFor(
+      'tint',
+      async () => (await names()) === 'wsw-facility-tint,wsw-org-tint,wsw-person-tint,wsw-place-tint',
+    );
+    await options.click('#wsw-style-none');
+    await waitFor('no visible highlights', async () => (await names()) === '');
+    await options.click('#wsw-style-underline');
+    await waitFor(
+      'underline again',
+      async () => (await names()) === 'wsw-facility,wsw-org,wsw-person,wsw-place',
+    );
+    // Places off: Izyum is no longer found (nor reachable); back on: found again.
+    await options.click('#wsw-type-place');
+    await waitFor('places off', async () => !(await highlightedTexts(page)).includes('Izyum'));
+    expect(await names()).not.toContain('wsw-place');
+    await options.click('#wsw-type-place');
+    await waitFor('places on', async () => (await highlightedTexts(page)).includes('Izyum'));
+    await page.close();
+  });
 });
