@@ -11,7 +11,10 @@
  * - Block elements end a run: a U+2029 separator (a hard break for the matcher) is put between
  *   blocks; `<br>` becomes a space. Inline elements are transparent, so `Vo<b>lodymyr</b>` is one
  *   word.
- * - Open shadow roots are walked as blocks of their own.
+ * - Open shadow roots are walked as blocks of their own (before the host's light children), the
+ *   root's own shadow root included; closed ones cannot be seen. Each one found is reported
+ *   ({@link ExtractOptions.onShadowRoot}) so a caller can observe it: a MutationObserver on the
+ *   document does not see into shadow trees.
  */
 
 /** The hard break between blocks (the matcher never matches across it). */
@@ -124,12 +127,24 @@ export function isSkipped(el: Element): boolean {
   return el.hasAttributes() && el.matches(SKIP_BY_ATTRIBUTE);
 }
 
+/** Options of {@link TextExtractor} and {@link extractText}. */
+export interface ExtractOptions {
+  /**
+   * Block elements whose subtree was read already (e.g. the part of the page in the viewport, read
+   * first): left out, with a block break in their place. Only block elements belong here, so the
+   * text around them is cut exactly where it would be anyway and no match is lost or doubled.
+   */
+  skip?: ReadonlySet<Node>;
+  /** Called with every open shadow root met, before its text is read (nested ones included). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
 /**
  * Extract the visible text under `root` (an element, document or shadow root), in one go.
  * See {@link TextExtractor} for the time-sliced form.
  */
-export function extractText(root: Node): ExtractedText {
-  return new TextExtractor(root).next();
+export function extractText(root: Node, options?: ExtractOptions): ExtractedText {
+  return new TextExtractor(root, options).next();
 }
 
 /** A chunk of extracted text; `done` once the whole subtree has been read. */
@@ -152,9 +167,18 @@ export class TextExtractor {
   private node: Node | null;
   private pendingBreak = false;
   private single: Text | null = null;
+  /** The root's own open shadow root, read at the start of the first chunk. */
+  private rootShadow: ShadowRoot | null = null;
+  private readonly skip: ReadonlySet<Node> | undefined;
+  private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
-  constructor(private readonly root: Node) {
+  constructor(
+    private readonly root: Node,
+    private readonly options: ExtractOptions = {},
+  ) {
     this.open = [root];
+    this.skip = options.skip?.size ? options.skip : undefined;
+    this.onShadowRoot = options.onShadowRoot;
     if (root.nodeType === TEXT) {
       this.single = root as Text;
       this.walker = null;
@@ -165,6 +189,7 @@ export class TextExtractor {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = skipped ? null : doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     this.node = this.walker ? this.walker.nextNode() : null;
+    if (!skipped && root.nodeType === ELEMENT) this.rootShadow = openShadowRoot(root as Element);
   }
 
   /**
@@ -175,7 +200,7 @@ export class TextExtractor {
 
   /** Whether everything has been read. */
   get done(): boolean {
-    return this.node === null && this.single === null;
+    return this.node === null && this.single === null && this.rootShadow === null;
   }
 
   /** The next chunk (everything left, unless `shouldYield` asks to stop at a block boundary). */
@@ -188,15 +213,35 @@ export class TextExtractor {
       this.single = null;
       return { text: single.data, nodes: [single], starts: [0], done: true };
     }
-    const { walker, open, openBlock } = this;
+    const { walker, open, openBlock, skip } = this;
     let node = this.node;
     if (node && !(node.isConnected && composedContains(this.root, node))) {
       this.node = null;
+      this.rootShadow = null;
       this.lost = true;
       return { text, nodes, starts, done: true };
     }
     let pendingBreak = this.pendingBreak;
     let sinceCheck = 0;
+    /** Append the text of an open shadow root as a block of its own. */
+    const appendShadow = (shadow: ShadowRoot) => {
+      this.onShadowRoot?.(shadow);
+      const inner = extractText(shadow, this.options);
+      if (inner.text.length === 0) return;
+      if (text.length > 0) text += BLOCK_BREAK;
+      const offset = text.length;
+      for (let i = 0; i < inner.nodes.length; i++) {
+        nodes.push(inner.nodes[i]!);
+        starts.push(inner.starts[i]! + offset);
+      }
+      text += inner.text;
+      pendingBreak = true;
+    };
+    if (this.rootShadow) {
+      const shadow = this.rootShadow;
+      this.rootShadow = null;
+      appendShadow(shadow);
+    }
     while (node) {
       const parent = node.parentNode;
       while (open.length > 1 && open[open.length - 1] !== parent) {
@@ -227,27 +272,21 @@ export class TextExtractor {
         node = skipSubtree(walker!, el);
         continue;
       }
+      if (skip !== undefined && skip.has(el)) {
+        // Read already (a block): cut the text here as the block itself would.
+        if (text.length > 0) pendingBreak = true;
+        node = skipSubtree(walker!, el);
+        continue;
+      }
       const name = el.localName;
       if (name === 'br') {
         text += ' ';
       } else {
         const block = BLOCKS.has(name);
         if (block && text.length > 0) pendingBreak = true;
-        const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-        if (shadow) {
-          // Open shadow roots render instead of (or around) the light children: walk them as a block.
-          const inner = extractText(shadow);
-          if (inner.text.length > 0) {
-            if (text.length > 0) text += BLOCK_BREAK;
-            const offset = text.length;
-            for (let i = 0; i < inner.nodes.length; i++) {
-              nodes.push(inner.nodes[i]!);
-              starts.push(inner.starts[i]! + offset);
-            }
-            text += inner.text;
-            pendingBreak = true;
-          }
-        }
+        // Open shadow roots render instead of (or around) the light children: walk them as a block.
+        const shadow = openShadowRoot(el);
+        if (shadow) appendShadow(shadow);
         open.push(el);
         openBlock.push(block);
       }
@@ -258,6 +297,11 @@ export class TextExtractor {
     this.pendingBreak = false;
     return { text, nodes, starts, done: node === null };
   }
+}
+
+/** An element's open shadow root, if it has one (closed ones are null to us, as to the page). */
+function openShadowRoot(el: Element): ShadowRoot | null {
+  return (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot ?? null;
 }
 
 /** Whether `node` is inside `root`, looking through shadow roots (Node.contains does not). */

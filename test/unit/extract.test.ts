@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_BREAK, extractText, positionAt } from '../../src/dom/extract';
 
 const B = BLOCK_BREAK;
+/** A fragment parsed from markup in `doc` (the lint rules keep innerHTML out of our code). */
+const fragment = (doc: Document, html: string): DocumentFragment =>
+  doc.createRange().createContextualFragment(html);
 const body = (html: string) =>
   parseHTML(`<!doctype html><html><head><title>Izium</title></head><body>${html}</body></html>`).document
     .body;
@@ -83,5 +86,91 @@ describe('TextExtractor (time-sliced)', async () => {
     expect(chunks.join(B)).toBe(whole);
     for (const chunk of chunks) expect(chunk.startsWith(B) || chunk.endsWith(B)).toBe(false);
     expect(chunks.every((c) => !/Ky$/.test(c))).toBe(true);
+  });
+});
+
+describe('open shadow roots', async () => {
+  const { TextExtractor } = await import('../../src/dom/extract');
+  /** A body with `<x-card>` hosts whose open shadow roots hold the given markup. */
+  const withShadows = (html: string, shadows: string[]) => {
+    const root = body(html);
+    const hosts = [...root.querySelectorAll('x-card')];
+    hosts.forEach((host, i) =>
+      host.attachShadow({ mode: 'open' }).append(fragment(host.ownerDocument, shadows[i]!)),
+    );
+    return { root, hosts };
+  };
+
+  it('reads shadow text as a block of its own, before the light children, nested roots too', () => {
+    const { root, hosts } = withShadows('<p>Kyiv <x-card>light</x-card> said</p>', [
+      '<p>In Izium</p><span>and <x-card></x-card></span>',
+    ]);
+    const inner = hosts[0]!.shadowRoot!.querySelector('x-card')!;
+    inner.attachShadow({ mode: 'open' }).append('Bucha');
+    const seen: ShadowRoot[] = [];
+    const { text, nodes } = extractText(root, { onShadowRoot: (s) => seen.push(s) });
+    expect(text).toBe(`Kyiv ${B}In Izium${B}and ${B}Bucha${B}light said`);
+    expect(seen).toEqual([hosts[0]!.shadowRoot, inner.shadowRoot]);
+    // Offsets map back into the shadow tree's own text nodes.
+    const at = positionAt({ text, nodes, starts: extractText(root).starts }, text.indexOf('Izium'));
+    expect(at!.node.data).toBe('In Izium');
+  });
+
+  it("reads the root's own shadow root (a host re-read after a change inside it)", () => {
+    const { hosts } = withShadows('<x-card><b>light</b></x-card>', ['<p>Izium</p>']);
+    expect(extractText(hosts[0]!).text).toBe(`Izium${B}light`);
+    expect(extractText(hosts[0]!.shadowRoot!).text).toBe('Izium');
+  });
+
+  it('skips editable regions and our UI inside shadow trees, and hosts inside editors', () => {
+    const { root } = withShadows('<p>a</p><x-card></x-card><div contenteditable><x-card></x-card></div>', [
+      '<p>Kyiv</p><div contenteditable="true">Izium</div><wsw-card>Izium</wsw-card>',
+      '<p>Izium</p>',
+    ]);
+    expect(extractText(root).text).toBe(`a${B}Kyiv`);
+  });
+
+  it('time-sliced: the same text in chunks', () => {
+    const { root } = withShadows(
+      Array.from({ length: 50 }, (_, i) => `<p>${i} <x-card></x-card></p>`).join(''),
+      Array.from({ length: 50 }, (_, i) => `<p>Kyiv ${i}</p>`),
+    );
+    const extractor = new TextExtractor(root);
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = extractor.next(() => true);
+      chunks.push(chunk.text);
+      if (chunk.done) break;
+    }
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.join(B)).toBe(extractText(root).text);
+  });
+});
+
+describe('TextExtractor: blocks read already (skip)', async () => {
+  const { TextExtractor } = await import('../../src/dom/extract');
+  it('leaves them out with a break in their place, whether at the start, middle or end', () => {
+    const root = body('<div><p id="a">Kyiv</p>x<p id="b">Izium <b>c</b></p>y<p id="c">Bucha</p></div>');
+    const skip = new Set(['a', 'b', 'c'].map((id) => root.querySelector(`#${id}`)!));
+    const whole = extractText(root).text;
+    expect(whole).toBe(`Kyiv${B}x${B}Izium c${B}y${B}Bucha`);
+    expect(extractText(root, { skip }).text).toBe(`x${B}y`);
+    expect(extractText(root, { skip: new Set([root.querySelector('#b')!]) }).text).toBe(
+      `Kyiv${B}x${B}y${B}Bucha`,
+    );
+    // Text on either side never joins across a skipped block.
+    const inline = body('<p>Vo<span>x</span></p><div>lo<p id="s">a</p>dymyr</div>');
+    expect(extractText(inline, { skip: new Set([inline.querySelector('#s')!]) }).text).toBe(
+      `Vox${B}lo${B}dymyr`,
+    );
+    // Chunked, the result is the same.
+    const extractor = new TextExtractor(root, { skip });
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = extractor.next(() => true);
+      if (chunk.text) chunks.push(chunk.text);
+      if (chunk.done) break;
+    }
+    expect(chunks.join(B)).toBe(`x${B}y`);
   });
 });
