@@ -5,18 +5,49 @@
  * so links under a mention keep working.
  */
 
-/** The text position under a viewport point, if the point is over text. */
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+/**
+ * The text position under a viewport point, if the point is over text. Hit tests stop at shadow
+ * hosts (the position is retargeted to the host's parent) unless the shadow roots are named: when
+ * the first answer is not a text position, the open shadow roots under the point are looked up
+ * (elementFromPoint, host by host) and passed as `shadowRoots` to caretPositionFromPoint, so the
+ * position lands on the text inside the component (Chromium ≥ 128 and Firefox, both tested).
+ */
 export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
+  const d = doc as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
     const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
+    if (p && p.offsetNode.nodeType === 3) return { node: p.offsetNode, offset: p.offset };
+    const shadowRoots = openShadowRootsAt(doc, x, y);
+    if (shadowRoots.length === 0) return p ? { node: p.offsetNode, offset: p.offset } : null;
+    const inner = d.caretPositionFromPoint(x, y, { shadowRoots });
+    return inner ? { node: inner.offsetNode, offset: inner.offset } : null;
   }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/** The open shadow roots of the hosts under a point, outermost first (closed ones stay closed). */
+export function openShadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = typeof doc.elementFromPoint === 'function' ? doc.elementFromPoint(x, y) : null;
+  while (el) {
+    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (!shadow || roots.includes(shadow)) break;
+    roots.push(shadow);
+    const inner: Element | null = shadow.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return roots;
 }
 
 /** The client rectangles of a static range (through a short-lived live Range). */
