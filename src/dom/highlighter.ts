@@ -4,10 +4,21 @@
  *
  * - Time-sliced: text is extracted and matched in slices of about 8 ms (whole blocks each), with a
  *   yield to the page between slices, so no task of ours runs long even on a 5 MB page.
+ * - Visible part first: the blocks under a few points of the viewport are read before the rest of
+ *   the page, which then leaves them out (so no text span is placed twice). Ambiguous aliases are
+ *   still judged on the whole page: support found anywhere, in any order, counts.
  * - Dynamic pages: one MutationObserver, its records coalesced per animation frame; only the
  *   blocks that changed are re-read, removed text drops its highlights, and a burst of changes
  *   falls back to one full rescan. Highlights do not mutate the DOM and our own UI is ignored, so
  *   the observer never feeds itself.
+ * - Open shadow roots: read with the page, and each one found is observed by the same observer
+ *   (an observer on the document does not see into shadow trees).
+ * - Single-page apps: a content script cannot hook the page's `history.pushState`, so a change of
+ *   `location.href` is noticed at the next batch of mutations (or at `popstate` / `hashchange`),
+ *   and the page is then read again from scratch: all highlights, held ambiguous mentions and the
+ *   support they had are dropped first, so nothing of the previous "page" is carried over. A change
+ *   of the fragment alone is an in-page jump, not a navigation, unless it looks like a route
+ *   (`#/…`, `#!…`).
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
@@ -19,6 +30,16 @@ import { highlightName, placeMentions, type HighlightStyle, type PlacedMention }
 const SLICE_MS = 8;
 /** More changed blocks than this in one frame: rescan everything once instead. */
 const FULL_RESCAN_THRESHOLD = 200;
+/** What the observer listens to, on the document and on every open shadow root found. */
+const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+/** Viewport points (fractions of width and height) whose blocks are read first. */
+const VIEWPORT_POINTS: readonly (readonly [number, number])[] = [0.5, 0.25, 0.75].flatMap((x) =>
+  [0.15, 0.4, 0.65, 0.9].map((y) => [x, y] as const),
+);
+/** A block read first may grow to an ancestor block holding at most this much text. */
+const VIEWPORT_BLOCK_CHARS = 5000;
+/** At most this much text is read first (about two screens of dense text). */
+const VIEWPORT_TEXT_CHARS = 20000;
 
 const BLOCK_SELECTOR =
   'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
@@ -28,6 +49,22 @@ function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Resolve once the next frame has been rendered (a task after its animation frame callbacks), or
+ * after 100 ms at most: hidden tabs have no frames.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    const frame = requestAnimationFrame(() => setTimeout(done, 0));
+  });
 }
 
 /** Options of a {@link Highlighter}. */
@@ -52,10 +89,19 @@ export class Highlighter {
   private held: PlacedMention[] = [];
   private readonly typeOf: Map<string, EntityType>;
   private observer: MutationObserver | null = null;
+  /** Open shadow roots the observer follows. */
+  private readonly observed = new WeakSet<ShadowRoot>();
   private pending: MutationRecord[] = [];
   private frame = 0;
   private stopped = false;
+  /** The work in progress (a scan or an update); at most one at a time. */
   private scanning: Promise<void> | null = null;
+  /** Bumped when the page is read again from scratch: scans of an older generation stop. */
+  private generation = 0;
+  /** The page address the highlights belong to (a change is an SPA navigation). */
+  private href = '';
+  /** Ends the window listeners with the highlighter. */
+  private readonly lifetime = new AbortController();
   private style: HighlightStyle;
 
   constructor(
@@ -94,19 +140,27 @@ export class Highlighter {
     this.register();
     // Observe first: what changes during the first scan is queued and re-read after it.
     this.observer = new MutationObserver((records) => this.queue(records));
-    this.observer.observe(this.root.ownerDocument, { childList: true, characterData: true, subtree: true });
-    const initial = this.scan(this.root);
-    this.scanning = initial;
-    await initial;
-    this.scanning = null;
+    this.observer.observe(this.root.ownerDocument, OBSERVE);
+    this.href = this.currentHref();
+    const win = this.root.ownerDocument.defaultView;
+    if (win) {
+      // Back/forward and hash routes: look at the address at the next frame.
+      const check = () => this.schedule();
+      win.addEventListener('popstate', check, { signal: this.lifetime.signal });
+      win.addEventListener('hashchange', check, { signal: this.lifetime.signal });
+    }
+    const generation = this.generation;
+    await this.exclusive(() => this.scanPage(generation));
   }
 
   /** Stop observing and remove every highlight (the page is left exactly as it was). */
   stop(): void {
     this.stopped = true;
+    this.lifetime.abort();
     this.observer?.disconnect();
     this.observer = null;
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
     for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
     this.highlights.clear();
     this.placed.clear();
@@ -130,14 +184,132 @@ export class Highlighter {
     });
   }
 
-  /** Extract and match `root` in slices, adding highlights as they are found. */
-  private async scan(root: Node): Promise<void> {
-    const extractor = new TextExtractor(root);
+  /** Run `work` once no other scan or update is running (they must never interleave). */
+  private async exclusive(work: () => Promise<void>): Promise<void> {
+    while (this.scanning) await this.scanning;
+    const running = work();
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.scanning = settled;
+    try {
+      await running;
+    } finally {
+      if (this.scanning === settled) this.scanning = null;
+    }
+  }
+
+  /** The page's address (empty where there is none, e.g. a detached document). */
+  private currentHref(): string {
+    return this.root.ownerDocument.location?.href ?? '';
+  }
+
+  /**
+   * Read the whole page: the blocks in the viewport first, then — once a frame has shown them
+   * (scheduler.yield continuations would otherwise keep the page from rendering for a while) —
+   * everything else.
+   */
+  private async scanPage(generation: number): Promise<void> {
+    const first = this.viewportBlocks();
+    let sliceStart = performance.now();
+    for (const block of first) {
+      await this.scan(block, generation);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    if (first.length && generation === this.generation) await afterNextPaint();
+    await this.scan(this.root, generation, new Set(first));
+    if (generation === this.generation) this.options.onChange?.(this.mentions);
+  }
+
+  /**
+   * Blocks in the viewport, to be read before the rest of the page. From the element hit at a few
+   * points, up to the largest block ancestor with at most {@link VIEWPORT_BLOCK_CHARS} of text;
+   * then its sibling blocks, one way and the other, while they are on screen (the points alone
+   * miss paragraphs between them when a page is one long flat container). Outermost only (none
+   * inside another), never the root, our UI or a skipped region, and {@link VIEWPORT_TEXT_CHARS}
+   * of text at most. Empty where there is no layout (linkedom, a 0×0 hidden tab).
+   */
+  private viewportBlocks(): Element[] {
+    const doc = this.root.ownerDocument;
+    const win = doc.defaultView;
+    if (!win || typeof doc.elementFromPoint !== 'function') return [];
+    const width = win.innerWidth;
+    const height = win.innerHeight;
+    if (!(width > 0 && height > 0)) return [];
+    const own = this.options.isOwnUi;
+    const root = this.root;
+    const chosen = new Set<Element>();
+    let budget = VIEWPORT_TEXT_CHARS;
+    /** Whether a block may be read first (and take it from the budget if so). */
+    const take = (block: Element): boolean => {
+      if (block === root || !root.contains(block) || (own && own(block)) || isInsideSkipped(block))
+        return false;
+      const length = textLength(block, VIEWPORT_BLOCK_CHARS);
+      if (length > VIEWPORT_BLOCK_CHARS || length > budget) return false;
+      budget -= length;
+      chosen.add(block);
+      return true;
+    };
+    const onScreen = (el: Element): boolean | null => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return null; // not rendered: step over it
+      return r.bottom > 0 && r.top < height;
+    };
+    for (const [fx, fy] of VIEWPORT_POINTS) {
+      const hit = doc.elementFromPoint(width * fx, height * fy);
+      if (!hit || [...chosen].some((b) => b.contains(hit))) continue;
+      let block = hit.closest(BLOCK_SELECTOR);
+      if (!block || block === root || textLength(block, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS)
+        continue;
+      for (;;) {
+        const up: Element | null | undefined = block.parentElement?.closest(BLOCK_SELECTOR);
+        if (!up || up === root || textLength(up, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS) break;
+        block = up;
+      }
+      if (chosen.has(block) || !take(block)) continue;
+      for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+        for (let sib = block[step], n = 0; sib && n < 200; sib = sib[step], n++) {
+          const visible = onScreen(sib);
+          if (visible === null) continue;
+          if (!visible) break;
+          // Inline or unknown elements (ads, components) are left to the full scan.
+          if (!sib.matches(BLOCK_SELECTOR)) continue;
+          if (!chosen.has(sib) && !take(sib)) break;
+        }
+      }
+    }
+    // Outermost only: a block inside another would be read twice.
+    const blocks = [...chosen];
+    return blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
+  }
+
+  /** Follow mutations inside an open shadow root met while reading the page (once per root). */
+  private observeShadowRoot(root: ShadowRoot): void {
+    if (!this.observer || this.observed.has(root)) return;
+    const own = this.options.isOwnUi;
+    if (own && own(root.host)) return;
+    this.observed.add(root);
+    this.observer.observe(root, OBSERVE);
+  }
+
+  /**
+   * Extract and match `root` in slices, adding highlights as they are found; `skip` holds blocks
+   * read already. Stops when the page is read again from scratch (a newer generation).
+   */
+  private async scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
+    const extractor = new TextExtractor(root, {
+      skip,
+      onShadowRoot: (shadow) => this.observeShadowRoot(shadow),
+    });
     // Extraction stops at its deadline, but matching and placing the chunk come after it; the
     // extraction budget adapts so that the whole slice stays near SLICE_MS (cold, not yet
     // optimised code matches several times slower than warm code, so the first slices are small).
     let extractBudget = 1;
-    while (!this.stopped) {
+    while (!this.stopped && generation === this.generation) {
       const t0 = performance.now();
       const deadline = t0 + extractBudget;
       const chunk = extractor.next(() => performance.now() > deadline);
@@ -150,14 +322,13 @@ export class Highlighter {
       const t2 = performance.now();
       if (chunk.done) {
         // The page removed where we were about to continue: read the whole root again, later.
-        if (extractor.lost && !this.stopped) this.queueRescan(root);
+        if (extractor.lost && !this.stopped && generation === this.generation) this.queueRescan(root);
         break;
       }
       const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
       extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
       await yieldToPage();
     }
-    this.options.onChange?.(this.mentions);
   }
 
   private add(list: PlacedMention[]): void {
@@ -188,12 +359,17 @@ export class Highlighter {
     }
   }
 
-  /** Roots to read again at the next flush (e.g. a scan lost its place). */
-  private readonly rescans = new Set<Element>();
+  /** Roots to read again at the next flush (e.g. a scan lost its place): elements or shadow roots. */
+  private readonly rescans = new Set<Node>();
 
   private queueRescan(root: Node): void {
-    this.rescans.add(root.nodeType === 1 ? (root as Element) : this.root);
-    if (!this.frame) this.frame = requestAnimationFrame(() => void this.flush());
+    this.rescans.add(root.nodeType === 1 || root.nodeType === 11 ? root : this.root);
+    this.schedule();
+  }
+
+  /** Flush at the next animation frame (once). */
+  private schedule(): void {
+    if (!this.frame && !this.stopped) this.frame = requestAnimationFrame(() => void this.flush());
   }
 
   private queue(records: MutationRecord[]): void {
@@ -204,14 +380,51 @@ export class Highlighter {
         continue;
       this.pending.push(r);
     }
-    if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => void this.flush());
+    if (this.pending.length) this.schedule();
   }
 
-  /** Re-read the blocks that changed since the last frame. */
+  /**
+   * Once per frame with changes: after an SPA navigation, read the page again from scratch;
+   * otherwise re-read the blocks that changed.
+   */
   private async flush(): Promise<void> {
     this.frame = 0;
     if (this.stopped) return;
-    if (this.scanning) await this.scanning;
+    const href = this.currentHref();
+    if (href !== this.href) {
+      const navigated = isNavigation(this.href, href);
+      this.href = href;
+      if (navigated) {
+        // A scan of the previous page stops at its next slice; the changes queued so far are
+        // covered by reading everything again.
+        const generation = ++this.generation;
+        this.pending = [];
+        this.rescans.clear();
+        await this.exclusive(async () => {
+          if (generation !== this.generation || this.stopped) return;
+          this.clear();
+          await this.scanPage(generation);
+        });
+        return;
+      }
+    }
+    if (!this.pending.length && !this.rescans.size) return;
+    const generation = this.generation;
+    await this.exclusive(() => this.update(generation));
+  }
+
+  /** Drop every highlight, held mention and the support they gave (a new page starts). */
+  private clear(): void {
+    for (const highlight of this.highlights.values()) highlight.clear();
+    this.placed.clear();
+    this.byNode.clear();
+    this.held = [];
+    this.firm.clear();
+  }
+
+  /** Re-read the blocks that changed since the last frame. */
+  private async update(generation: number): Promise<void> {
+    if (generation !== this.generation || this.stopped) return;
     const records = this.pending;
     this.pending = [];
     // Text that left the document takes its highlights (and held candidates) with it.
@@ -221,45 +434,102 @@ export class Highlighter {
     this.held = this.held.filter(
       (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
     );
-    const dirty = new Set<Element>(this.rescans);
+    const dirty = new Set<Node>(this.rescans);
     this.rescans.clear();
-    const blockOf = (el: Element) => el.closest(BLOCK_SELECTOR) ?? this.root;
     for (const r of records) {
-      const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      const target = elementOf(r.target);
       if (!target || !target.isConnected || !composedContains(this.root, target)) continue;
       if (r.type === 'childList') {
-        // Nodes added to a page-level container (body, a feed): read just what was added, not the
-        // container — a banner or a tooltip appended to <body> must not rescan the page.
-        const container = blockOf(target);
-        const pageLevel = container === this.root || container === target;
+        // Nodes added to a page-level container (body, a feed, a shadow root without blocks): read
+        // just what was added, not the container — a banner or a tooltip appended to <body> must
+        // not rescan the page.
+        const container = this.blockOf(r.target);
+        const pageLevel = container === this.root || container === r.target || container.nodeType === 11;
         for (const added of r.addedNodes) {
-          if (added.nodeType === 1 && pageLevel) dirty.add(added as Element);
+          if (added.nodeType === 1 && pageLevel) dirty.add(added);
           else dirty.add(container);
         }
         continue;
       }
-      dirty.add(blockOf(target));
+      dirty.add(this.blockOf(r.target));
     }
-    for (const el of [...dirty]) if (!el.isConnected || isInsideSkipped(el)) dirty.delete(el);
-    let roots = [...dirty].filter((b) => ![...dirty].some((other) => other !== b && other.contains(b)));
+    for (const node of [...dirty]) {
+      const el = elementOf(node);
+      if (!el || !el.isConnected || isInsideSkipped(node)) dirty.delete(node);
+    }
+    let roots = [...dirty].filter(
+      (b) => ![...dirty].some((other) => other !== b && composedContains(other, b)),
+    );
     if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
-    const work = (async () => {
-      for (const root of roots) {
-        for (const p of [...this.placed]) if (composedContains(root, p.range.startContainer)) this.remove(p);
-        this.held = this.held.filter((p) => !composedContains(root, p.range.startContainer));
-        await this.scan(root);
-      }
-    })();
-    this.scanning = work;
-    await work;
-    this.scanning = null;
+    for (const root of roots) {
+      if (generation !== this.generation || this.stopped) return;
+      for (const p of [...this.placed]) if (composedContains(root, p.range.startContainer)) this.remove(p);
+      this.held = this.held.filter((p) => !composedContains(root, p.range.startContainer));
+      await this.scan(root, generation);
+    }
+    if (generation === this.generation && !this.stopped) this.options.onChange?.(this.mentions);
+  }
+
+  /**
+   * The block to re-read for a change at `node`: its nearest block element in its own tree; in a
+   * shadow tree without one, the shadow root (never the whole page for a change in a component).
+   */
+  private blockOf(node: Node): Node {
+    if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.root;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const block = el?.closest(BLOCK_SELECTOR);
+    if (block) return block;
+    const top = (el ?? node).getRootNode();
+    return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
   }
 }
 
-/** Whether an element is in a subtree the extractor skips (editors, code, our UI…). */
-function isInsideSkipped(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (isSkipped(e)) return true;
+/**
+ * Whether going from `before` to `after` is a navigation to another page: any change but the
+ * fragment, or a fragment that is a route (`#/…`, `#!…`) rather than an in-page anchor.
+ */
+export function isNavigation(before: string, after: string): boolean {
+  if (before === after) return false;
+  const cut = (href: string) => {
+    const i = href.indexOf('#');
+    return i < 0 ? [href, ''] : [href.slice(0, i), href.slice(i)];
+  };
+  const [pageBefore, hashBefore] = cut(before);
+  const [pageAfter, hashAfter] = cut(after);
+  if (pageBefore !== pageAfter) return true;
+  const route = (hash: string) => hash.startsWith('#/') || hash.startsWith('#!');
+  return route(hashBefore!) || route(hashAfter!);
+}
+
+/** The element a mutation happened in (a shadow root's host; a text node's parent). */
+function elementOf(node: Node): Element | null {
+  if (node.nodeType === 1) return node as Element;
+  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
+/** Whether a node is in a subtree the extractor skips (editors, code, our UI…), across shadow roots. */
+function isInsideSkipped(node: Node): boolean {
+  for (let e: Element | null = elementOf(node); e; e = e.parentElement ?? parentHost(e)) {
+    if (isSkipped(e)) return true;
+  }
   return false;
+}
+
+/** The host of the shadow root an element is a top-level child of. */
+function parentHost(el: Element): Element | null {
+  const parent = el.parentNode;
+  return parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
+}
+
+/** Length of the text under `el`, counted up to just past `limit` (a bound, not exact). */
+function textLength(el: Element, limit: number): number {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  let length = 0;
+  for (let n = walker.nextNode(); n && length <= limit; n = walker.nextNode()) {
+    length += (n as Text).data.length;
+  }
+  return length;
 }
 
 export type { Mention };

@@ -1,0 +1,413 @@
+/**
+ * The Highlighter under linkedom, with small stand-ins for what linkedom lacks (the CSS Custom
+ * Highlight API, StaticRange, animation frames) or gets wrong (its MutationObserver reports every
+ * record on the observed node and sees into shadow trees): SPA navigations, the viewport read
+ * first, and changes inside open shadow roots. Layout-dependent parts (hit tests, painting) are
+ * covered by the e2e test in real browsers (test/e2e/spa-shadow.e2e.ts).
+ */
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileDictionary, loadDictionary, serializeDictionary } from '../../src/core/dictionary';
+import { Highlighter, isNavigation } from '../../src/dom/highlighter';
+import type { PlacedMention } from '../../src/dom/highlight';
+import { TEST_ENTITIES } from '../fixtures/test-entities';
+
+const dict = loadDictionary(
+  JSON.parse(JSON.stringify(serializeDictionary(compileDictionary(TEST_ENTITIES)))),
+);
+
+/** Every range added to any highlight, in order (to see what was lit first). */
+let added: StaticRange[] = [];
+
+class FakeHighlight extends Set<StaticRange> {
+  constructor(...ranges: StaticRange[]) {
+    super(ranges);
+  }
+  override add(range: StaticRange): this {
+    added.push(range);
+    return super.add(range);
+  }
+}
+
+class FakeStaticRange {
+  readonly startContainer!: Node;
+  readonly startOffset!: number;
+  readonly endContainer!: Node;
+  readonly endOffset!: number;
+  readonly collapsed = false;
+  constructor(init: StaticRangeInit) {
+    Object.assign(this, init);
+  }
+}
+
+/**
+ * A MutationObserver that gets the records the tests make ({@link change}), with the browser's
+ * reach: an observed node sees changes in its own tree only, never inside shadow trees.
+ */
+class FakeMutationObserver {
+  static readonly active = new Set<FakeMutationObserver>();
+  private targets: Node[] = [];
+  constructor(private readonly callback: MutationCallback) {}
+  observe(target: Node): void {
+    this.targets.push(target);
+    FakeMutationObserver.active.add(this);
+  }
+  disconnect(): void {
+    this.targets = [];
+    FakeMutationObserver.active.delete(this);
+  }
+  takeRecords(): MutationRecord[] {
+    return [];
+  }
+  static deliver(record: Partial<MutationRecord> & { target: Node }): void {
+    for (const observer of FakeMutationObserver.active) {
+      if (!observer.targets.some((t) => t === record.target || t.contains(record.target))) continue;
+      const full = { addedNodes: [], removedNodes: [], ...record } as unknown as MutationRecord;
+      queueMicrotask(() => observer.callback([full], observer as unknown as MutationObserver));
+    }
+  }
+}
+
+/** A fragment parsed from markup in `doc` (the lint rules keep innerHTML out of our code). */
+const fragment = (doc: Document, html: string): DocumentFragment =>
+  doc.createRange().createContextualFragment(html);
+
+/** Change the page as a script would, and report it as the browser would. */
+const change = {
+  html(el: Element | ShadowRoot, html: string) {
+    const removedNodes = [...el.childNodes];
+    el.replaceChildren(fragment(el.ownerDocument!, html));
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: el,
+      addedNodes: [...el.childNodes] as unknown as NodeList,
+      removedNodes: removedNodes as unknown as NodeList,
+    });
+  },
+  append(parent: Element | ShadowRoot, node: Node) {
+    parent.append(node);
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: parent,
+      addedNodes: [node] as unknown as NodeList,
+    });
+  },
+  text(node: Text, data: string) {
+    node.data = data;
+    FakeMutationObserver.deliver({ type: 'characterData', target: node });
+  },
+};
+
+const g = globalThis as Record<string, unknown>;
+const saved = [
+  'CSS',
+  'Highlight',
+  'StaticRange',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'MutationObserver',
+];
+const before = new Map(saved.map((k) => [k, g[k]]));
+
+beforeEach(() => {
+  added = [];
+  g.CSS = { highlights: new Map() };
+  g.Highlight = FakeHighlight;
+  g.StaticRange = FakeStaticRange;
+  g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
+  g.cancelAnimationFrame = (id: ReturnType<typeof setTimeout>) => clearTimeout(id);
+});
+
+afterEach(() => {
+  for (const [k, v] of before) g[k] = v;
+  FakeMutationObserver.active.clear();
+});
+
+/** A document at `href` whose body is `html`; hit tests answer with `hit` where given. */
+function page(html: string, href = 'https://news.example/a') {
+  const { document, window } = parseHTML(
+    `<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`,
+  );
+  g.MutationObserver = FakeMutationObserver;
+  Object.defineProperty(document, 'location', { value: { href }, configurable: true, writable: true });
+  return { document, window };
+}
+
+const textOf = (p: PlacedMention) => {
+  const { startContainer, startOffset, endContainer, endOffset } = p.range;
+  if (startContainer === endContainer) return (startContainer as Text).data.slice(startOffset, endOffset);
+  return (
+    (startContainer as Text).data.slice(startOffset) + '…' + (endContainer as Text).data.slice(0, endOffset)
+  );
+};
+const texts = (h: Highlighter) => h.mentions.map(textOf).sort();
+
+/** Let mutation records, frames and slices run until nothing is left to do. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** No two placed mentions cover the same text span; every placed range is registered once. */
+function expectNoDoubles(h: Highlighter): void {
+  const spans = h.mentions.map((p) => {
+    const r = p.range;
+    return [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+  });
+  const keys = new Map<Node, number>();
+  const key = (n: Node) => keys.get(n) ?? keys.set(n, keys.size).get(n)!;
+  const flat = spans.map(
+    ([a, b, c, d]) => `${key(a as Node)}:${b as number}-${key(c as Node)}:${d as number}`,
+  );
+  expect(new Set(flat).size).toBe(flat.length);
+  const registered = [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].reduce(
+    (n, set) => n + set.size,
+    0,
+  );
+  expect(registered).toBe(h.mentions.length);
+}
+
+describe('isNavigation', () => {
+  it.each([
+    ['https://a.example/x', 'https://a.example/y', true],
+    ['https://a.example/x?id=1', 'https://a.example/x?id=2', true],
+    ['https://a.example/x', 'https://a.example/x#section-2', false],
+    ['https://a.example/x#one', 'https://a.example/x#two', false],
+    ['https://a.example/#/story/1', 'https://a.example/#/story/2', true],
+    ['https://a.example/#!story-1', 'https://a.example/#!story-2', true],
+    ['https://a.example/x', 'https://a.example/x', false],
+  ])('%s → %s: %s', (a, b, expected) => expect(isNavigation(a, b)).toBe(expected));
+});
+
+describe('Highlighter: SPA navigation', () => {
+  // Page 1 names Kharkiv region; page 2 has "изюм" (raisins, ambiguous: it would count as Izium
+  // only with support such as a mention of Kharkiv Oblast on the same page).
+  const page1 = '<article id="a"><p>Shelling in the Kharkiv region continued.</p></article>';
+  const swap = (document: Document) =>
+    change.html(document.getElementById('a')!, '<p>Рецепт: изюм и орехи. Kyiv</p>');
+
+  it('reads the new page from scratch: no support carried over from the previous one', async () => {
+    const { document } = page(page1);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    expect(texts(h)).toEqual(['Kharkiv region']);
+    (document.location as { href: string }).href = 'https://news.example/b';
+    swap(document);
+    await settle();
+    expect(texts(h)).toEqual(['Kyiv']);
+    expectNoDoubles(h);
+    h.stop();
+  });
+
+  it('a navigation in the middle of the first scan stops it and reads the new page', async () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `<p>Report ${i} from Kharkiv.</p>`).join('');
+    const { document } = page(`<article id="a">${long}</article>`);
+    const h = new Highlighter(document.body, dict);
+    const first = h.start();
+    // Let a few slices run, then navigate.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.mentions.length).toBeGreaterThan(0);
+    expect(h.mentions.length).toBeLessThan(3000);
+    (document.location as { href: string }).href = 'https://news.example/b';
+    swap(document);
+    await first;
+    await settle();
+    for (let i = 0; i < 100 && texts(h).length !== 1; i++) await settle();
+    expect(texts(h)).toEqual(['Kyiv']);
+    expectNoDoubles(h);
+    h.stop();
+  });
+
+  it('without a change of address, support found earlier on the page still counts', async () => {
+    const { document } = page(page1);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    swap(document);
+    await settle();
+    expect(texts(h)).toEqual(['Kyiv', 'изюм']);
+    h.stop();
+  });
+
+  it('notices a navigation at popstate even without a change to the page', async () => {
+    const { document, window } = page(page1);
+    const changes: string[][] = [];
+    const h = new Highlighter(document.body, dict, { onChange: (m) => changes.push(m.map(textOf)) });
+    await h.start();
+    (document.location as { href: string }).href = 'https://news.example/b';
+    window.dispatchEvent(new window.Event('popstate'));
+    await settle();
+    // Read again: the same mention, reported again, not doubled.
+    expect(changes).toEqual([['Kharkiv region'], ['Kharkiv region']]);
+    expectNoDoubles(h);
+    h.stop();
+    // Stopped: later events do nothing.
+    (document.location as { href: string }).href = 'https://news.example/c';
+    window.dispatchEvent(new window.Event('popstate'));
+    await settle();
+    expect(changes.length).toBe(2);
+  });
+
+  it('an in-page anchor jump is not a navigation', async () => {
+    const { document, window } = page(page1);
+    const changes: string[][] = [];
+    const h = new Highlighter(document.body, dict, { onChange: (m) => changes.push(m.map(textOf)) });
+    await h.start();
+    (document.location as { href: string }).href = 'https://news.example/a#comments';
+    window.dispatchEvent(new window.Event('hashchange'));
+    await settle();
+    expect(changes.length).toBe(1);
+    h.stop();
+  });
+});
+
+describe('Highlighter: the viewport first', () => {
+  // 300 paragraphs in one flat container, each 20 px high; the reader is scrolled so that
+  // paragraphs 245 to 255 are on screen. "ICC" (ambiguous) and "изюм" need support from elsewhere
+  // on the page, in either direction.
+  const paragraphs = Array.from({ length: 300 }, (_, i) => {
+    if (i === 3) return '<p>Then the ICC said it would continue.</p>';
+    if (i === 5) return '<p>Shelling in the Kharkiv region continued.</p>';
+    if (i === 245) return '<p>Top of the screen: Zelensky.</p>';
+    if (i === 250)
+      return '<p id="seen">In <b>Bucha</b>, the International Criminal Court, and изюм from Kyiv.</p>';
+    if (i === 255) return '<p>Bottom of the screen: Kremlin.</p>';
+    if (i === 256) return '<p>Just below the screen: Izium.</p>';
+    return `<p>Paragraph ${i} of a long report with nothing to find.</p>`;
+  });
+  const html = `<main>${paragraphs.join('')}</main>`;
+  const FIRST = 245;
+  const HEIGHT = 11 * 20;
+
+  /** A layout for the page: paragraph i at (i − FIRST) × 20 px, a 1000 × HEIGHT viewport. */
+  const layOut = (document: Document, window: object) => {
+    const ps = [...document.querySelectorAll('p')];
+    Object.assign(window, { innerWidth: 1000, innerHeight: HEIGHT });
+    const top = (el: Element) => {
+      const p = el.closest('p');
+      return p ? (ps.indexOf(p) - FIRST) * 20 : 0;
+    };
+    const proto = Object.getPrototypeOf(document.body) as { getBoundingClientRect: () => DOMRect };
+    proto.getBoundingClientRect = function (this: Element) {
+      const t = top(this);
+      return { top: t, bottom: t + 20, left: 0, right: 1000, width: 1000, height: 20 } as DOMRect;
+    };
+    (document as unknown as { elementFromPoint: (x: number, y: number) => Element | null }).elementFromPoint =
+      (_x, y) => ps[FIRST + Math.floor(y / 20)] ?? null;
+    return () => delete (proto as { getBoundingClientRect?: unknown }).getBoundingClientRect;
+  };
+
+  const run = async (withLayout: boolean) => {
+    const { document, window } = page(html);
+    const undo = withLayout ? layOut(document, window) : () => undefined;
+    added = [];
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    undo();
+    const ps = [...document.querySelectorAll('p')];
+    return {
+      h,
+      document,
+      order: added.map((r) => ps.indexOf((r.startContainer as Text).parentElement!.closest('p')!)),
+    };
+  };
+
+  it('lights what is on screen before the rest, then the rest without doubles', async () => {
+    const { h, order } = await run(true);
+    // Zelensky (245), Bucha, International Criminal Court, Kyiv (250) and Kremlin (255) come
+    // first; изюм waits for its support (Kharkiv region, paragraph 5).
+    expect(order.slice(0, 5)).toEqual([245, 250, 250, 250, 255]);
+    expect(texts(h)).toEqual([
+      'Bucha',
+      'ICC',
+      'International Criminal Court',
+      'Izium',
+      'Kharkiv region',
+      'Kremlin',
+      'Kyiv',
+      'Zelensky',
+      'изюм',
+    ]);
+    expectNoDoubles(h);
+    h.stop();
+  });
+
+  it('finds exactly what a scan in document order finds', async () => {
+    const plain = await run(false);
+    const first = await run(true);
+    // In document order, what is on screen is not the first thing lit.
+    expect(plain.order[0]).toBeLessThan(FIRST);
+    expect(texts(first.h)).toEqual(texts(plain.h));
+    expect(first.h.mentions.length).toBe(plain.h.mentions.length);
+    plain.h.stop();
+    first.h.stop();
+  });
+
+  it('never reads our own UI or a skipped region first', async () => {
+    const { document, window } = page(
+      '<div contenteditable="true"><p id="edit">Kyiv</p></div><p>Bucha</p><div id="wsw-x"><p id="own">Kyiv</p></div>',
+    );
+    Object.assign(window, { innerWidth: 1000, innerHeight: 800 });
+    let hit = 0;
+    (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () =>
+      document.getElementById(hit++ % 2 ? 'edit' : 'own');
+    const h = new Highlighter(document.body, dict, {
+      isOwnUi: (n) => n.nodeType === 1 && (n as Element).closest('[id^="wsw-"]') !== null,
+    });
+    await h.start();
+    expect(texts(h)).toEqual(['Bucha']);
+    h.stop();
+  });
+});
+
+describe('Highlighter: open shadow roots', () => {
+  it('observes each open shadow root it reads and re-reads only what changed there', async () => {
+    const { document } = page('<p>Kyiv</p><x-card></x-card>');
+    const host = document.querySelector('x-card')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(fragment(document, '<p>Bucha</p>'));
+    // As in browsers, the document does not contain what is inside a shadow tree.
+    expect(document.contains(shadow.firstChild)).toBe(false);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    expect(texts(h)).toEqual(['Bucha', 'Kyiv']);
+    const kyiv = h.mentions.find((p) => textOf(p) === 'Kyiv')!;
+    // A paragraph, bare text straight in the shadow root (no block to re-read but the root), and
+    // an edit of text in place.
+    const p = document.createElement('p');
+    p.textContent = 'Later in Izium.';
+    change.append(shadow, p);
+    await settle();
+    expect(texts(h)).toEqual(['Bucha', 'Izium', 'Kyiv']);
+    change.append(shadow, document.createTextNode(' And the Kremlin.'));
+    await settle();
+    expect(texts(h)).toEqual(['Bucha', 'Izium', 'Kremlin', 'Kyiv']);
+    change.text(shadow.querySelector('p')!.firstChild as Text, 'Irpin, not Bucha');
+    await settle();
+    expect(texts(h)).toEqual(['Bucha', 'Izium', 'Kremlin', 'Kyiv']);
+    change.text(shadow.querySelector('p')!.firstChild as Text, 'Irpin');
+    await settle();
+    expect(texts(h)).toEqual(['Izium', 'Kremlin', 'Kyiv']);
+    // The light-DOM mention was not re-read (the same object): a change in a component stays there.
+    expect(h.mentions).toContain(kyiv);
+    expectNoDoubles(h);
+    h.stop();
+  });
+
+  it('follows shadow roots of components added later, and nested ones', async () => {
+    const { document } = page('<p>Kyiv</p><div id="slot"></div>');
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    const host = document.createElement('x-card');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(fragment(document, '<div><x-inner></x-inner></div>'));
+    const inner = shadow.querySelector('x-inner')!.attachShadow({ mode: 'open' });
+    inner.append(fragment(document, '<p>Bucha</p>'));
+    change.append(document.getElementById('slot')!, host);
+    await settle();
+    expect(texts(h)).toEqual(['Bucha', 'Kyiv']);
+    change.html(inner, '<p>Izium</p>');
+    await settle();
+    expect(texts(h)).toEqual(['Izium', 'Kyiv']);
+    expectNoDoubles(h);
+    h.stop();
+  });
+});
