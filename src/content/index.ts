@@ -22,6 +22,38 @@ import { resolveUiLang, translatorFor } from '../platform/i18n';
 import { Card } from '../ui/Card';
 import { CARD_CSS } from '../ui/card-css';
 
+/**
+ * Whether this content script was orphaned: the extension was reloaded, updated or removed while
+ * the page stayed open. Chrome then leaves the old script running with a dead `runtime` (it has no
+ * event for this), and every extension call throws "Extension context invalidated".
+ */
+function orphaned(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
+/** Set by `main`: stops everything (highlights removed, listeners gone) once orphaned. */
+let retire: () => void = () => undefined;
+
+/** Check before using extension APIs from a page event; retires an orphaned script. */
+function connected(): boolean {
+  if (!orphaned()) return true;
+  retire();
+  return false;
+}
+
+/** Run a clean-up step that may touch a dead extension context (it must not stop the others). */
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // the extension context is gone; nothing left to undo there
+  }
+}
+
 /** What a running session offers to the rest of the content script. */
 interface Session {
   step(direction: 'next' | 'previous'): void;
@@ -68,7 +100,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     style: settings.highlightStyle,
   });
   signal.addEventListener('abort', () => {
-    void send('pageFound', { entities: 0 });
+    if (!orphaned()) void send('pageFound', { entities: 0 });
     highlighter.stop();
     render(null, card.mount);
     card.destroy();
@@ -77,7 +109,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     settings = s;
     highlighter.setStyle(s.highlightStyle);
   });
-  signal.addEventListener('abort', unwatch);
+  signal.addEventListener('abort', () => quietly(unwatch));
 
   let openFor: PlacedMention | null = null;
   // Where focus was before a keyboard-opened card took it (given back on close).
@@ -98,8 +130,9 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     if (area === 'local' && REVISION_KEY in changes) cards.clear();
   };
   browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+  signal.addEventListener('abort', () => quietly(() => browser.storage.onChanged.removeListener(onStorage)));
   const cardFor = (placed: PlacedMention) => {
+    if (!connected()) return Promise.resolve({ ok: false as const, error: 'orphaned' });
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);
     const lang = resolveUiLang(settings.uiLang);
@@ -120,6 +153,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     return pending;
   };
   const open = async (placed: PlacedMention, focus = false) => {
+    if (!connected()) return;
     openFor = placed;
     viaKeyboard = focus;
     const draw = (data: CardData | null | 'error') =>
@@ -177,7 +211,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   document.addEventListener(
     'keydown',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || !connected()) return;
       if (event.key === 'Escape' && openFor) {
         close();
         return;
@@ -254,6 +288,7 @@ async function main(): Promise<void> {
   let types = '';
   let imported = hello.value.imported;
   const applyNow = async (active: boolean) => {
+    if (retired) return;
     const settings = active ? await loadSettings() : null;
     const nextTypes = settings ? settings.types.join() : '';
     if (controller && settings && nextTypes !== types) {
@@ -282,6 +317,21 @@ async function main(): Promise<void> {
   const apply = (active: boolean) => {
     applying = applying.then(() => applyNow(active)).catch(() => undefined);
   };
+  // Orphaned (extension reloaded or updated under an open page): stop cleanly, once. Checked on
+  // page events that would use the extension, when the page becomes visible, and every few seconds.
+  let retired = false;
+  const check = () => void connected();
+  const timer = setInterval(check, 5000);
+  document.addEventListener('visibilitychange', check);
+  retire = () => {
+    if (retired) return;
+    retired = true;
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', check);
+    controller?.abort();
+    controller = null;
+    session = null;
+  };
   // Keyboard commands (from the background) and the popup's questions, whether active or not.
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
     const message = sender.id === browser.runtime.id ? checkTabMessage(raw) : null;
@@ -301,6 +351,7 @@ async function main(): Promise<void> {
   apply(hello.value.enabled);
   // The popup's switches take effect at once on open tabs.
   watchSettings(() => {
+    if (!connected()) return;
     void send('hello', { href }).then((r) => {
       if (!r.ok) return;
       imported = r.value.imported;

@@ -67,7 +67,11 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
     .trimStart();
   if (/\.csv$/i.test(fileName) || !/^[[{]/.test(head)) return 'csv';
   if (/"format"\s*:\s*"who-said-what\/\d+"/.test(head)) return 'ours';
-  if (/"claimReview"\s*:/.test(text.slice(0, 200_000)) && /^\{\s*"claims"\s*:/.test(head))
+  if (
+    /^\{/.test(head) &&
+    /"claims"\s*:\s*\[/.test(text.slice(0, 200_000)) &&
+    /"claimReview"\s*:/.test(text.slice(0, 200_000))
+  )
     return 'factcheck-api';
   return 'claimreview';
 }
@@ -161,6 +165,14 @@ export function toStoredDataset(
   return { dataset, warnings };
 }
 
+/** Whether a YYYY-MM-DD string names a day that exists (not 2030-02-31). */
+function isRealDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** The merged view the extension works with. */
 export interface Library {
   dataset: Dataset;
@@ -199,7 +211,7 @@ export function mergeLibrary(
         seen.add(c.id);
         claims.push(c);
       }
-    if (d.dataAsOf && /^\d{4}-\d{2}-\d{2}$/.test(d.dataAsOf) && d.dataAsOf > dataAsOf) dataAsOf = d.dataAsOf;
+    if (d.dataAsOf && isRealDay(d.dataAsOf) && d.dataAsOf > dataAsOf) dataAsOf = d.dataAsOf;
   }
   const { claims: _c, byEntity: _b, ...meta } = bundled;
   const dataset = compileDataset({ ...meta, dataAsOf }, claims);

@@ -664,3 +664,11 @@ describe('mergeLibrary', () => {
     );
   });
 });
+
+describe('review fixes', () => {
+  it('finds a Fact Check Tools API response whose claims are not the first key', () => {
+    expect(detectFormat('a.json', '{"nextPageToken":"CAo","claims":[{"text":"x","claimReview":[]}]}')).toBe(
+      'factcheck-api',
+    );
+  });
+});
