@@ -292,6 +292,55 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     await waitFor('removed', async () => (await options.$$('.wsw-dataset-item')).length === 1, 60_000);
   }, 300_000);
 
+  it('imports hostile data safely: markup stays text, no script runs, no prototype is polluted', async () => {
+    await options.bringToFront();
+    await upload('hostile.jsonld');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    const errors = await options.$$eval('.wsw-import-errors li', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    // The javascript: source is refused with its location; the markup claim is kept as text.
+    expect(errors.join('\n')).toMatch(/@graph\[1\]: source.url: not an http/);
+    expect(await options.$eval('.wsw-preview', (el) => el.textContent)).toContain('<img src=x');
+    await options.click('#wsw-import-confirm');
+    await waitFor('import done', async () => (await stage()) === 'done');
+    const page = await ext.open(`${server.origin}/imported.html`);
+    await page.setViewport({ width: 1000, height: 700 });
+    await waitFor('highlight', async () => (await highlightedTexts(page)).includes('Izyum'));
+    expect(await cardShows(page, 'Izyum', '<img src=x onerror')).toBe(true);
+    for (const p of [page, options]) {
+      expect(
+        await p.evaluate(
+          '[typeof window.wswCanary, typeof ({}).polluted, typeof Object.prototype.polluted].join()',
+        ),
+      ).toBe('undefined,undefined,undefined');
+      expect(await p.evaluate(() => document.querySelectorAll('img[src=x], b[onmouseover]').length)).toBe(0);
+    }
+    await page.close();
+    // Remove it again (later tests expect the bundled dataset alone).
+    await options.bringToFront();
+    const buttons = await options.$$('.wsw-dataset-item:nth-child(2) .wsw-actions button');
+    await buttons[buttons.length - 1]!.click();
+    await options.click('.wsw-dataset-item:nth-child(2) .wsw-danger');
+    await waitFor('removed', async () => (await options.$$('.wsw-dataset-item')).length === 1);
+  });
+
+  it('reads a Latin-1 CSV (with a warning) and a UTF-16 JSON-LD file', async () => {
+    await upload('latin1.csv');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    const latin = await options.$eval('.wsw-preview', (el) => el.textContent ?? '');
+    expect(latin).toMatch(/Windows-1252|Latin-1/i);
+    expect(latin).toContain('Café talk about Izium');
+    await options.click('#wsw-import-cancel');
+    await upload('utf16.jsonld');
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    const utf16 = await options.$eval('.wsw-preview', (el) => el.textContent ?? '');
+    expect(utf16).toContain('1 of 1 records can be imported');
+    expect(utf16).toContain('Ізюм — UTF-16 test claim');
+    await options.click('#wsw-import-cancel');
+    expect(await options.$$('.wsw-dataset-item')).toHaveLength(1);
+  });
+
   it('applies highlight style and entity types on an open tab at once', async () => {
     const page = await ext.open(`${server.origin}/imported.html`);
     const names = () => page.evaluate(() => [...CSS.highlights.keys()].sort().join());
