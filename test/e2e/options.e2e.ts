@@ -341,6 +341,43 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     expect(await options.$$('.wsw-dataset-item')).toHaveLength(1);
   });
 
+  it('exports the bundled dataset in our format and as ClaimReview (what would be downloaded)', async () => {
+    await options.bringToFront();
+    // Capture the file the page hands to the browser's download (the Blob behind the link).
+    await options.evaluate(`(() => {
+      window.wswDownloads = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => { blob.text().then((t) => window.wswDownloads.push(t)); return create(blob); };
+      HTMLAnchorElement.prototype.click = function () { window.wswDownloads.push('name:' + this.download); };
+    })()`);
+    const buttons = await options.$$('.wsw-dataset-item:nth-child(1) .wsw-actions button');
+    await buttons[0]!.click();
+    await buttons[1]!.click();
+    const files = await waitFor('downloads', async () => {
+      const d = (await options.evaluate('window.wswDownloads')) as string[];
+      return d.length === 4 ? d : null;
+    });
+    const names = files.filter((f) => f.startsWith('name:')).sort();
+    expect(names).toEqual(
+      ['name:who-said-what-core.claimreview.json', 'name:who-said-what-core.wsw.json'].sort(),
+    );
+    const bodies = files
+      .filter((f) => !f.startsWith('name:'))
+      .map((f) => JSON.parse(f) as Record<string, unknown>);
+    const ours = bodies.find((b) => b.format === 'who-said-what/1') as {
+      claims: unknown[];
+      entities: unknown[];
+    };
+    expect(ours.claims).toHaveLength(173);
+    expect(ours.entities.length).toBeGreaterThan(50);
+    // Claims without a fact-check review are exported as schema.org Claim nodes.
+    const graph = (bodies.find((b) => b.format === undefined) as { '@graph': { '@type': string }[] })[
+      '@graph'
+    ];
+    expect(graph).toHaveLength(173);
+    expect(new Set(graph.map((n) => n['@type']))).toEqual(new Set(['Claim']));
+  });
+
   it('applies highlight style and entity types on an open tab at once', async () => {
     const page = await ext.open(`${server.origin}/imported.html`);
     const names = () => page.evaluate(() => [...CSS.highlights.keys()].sort().join());
