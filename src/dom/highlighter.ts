@@ -53,7 +53,7 @@ function yieldToPage(): Promise<void> {
 
 /**
  * Resolve once the next frame has been rendered (a task after its animation frame callbacks), or
- * after 100 ms at most: hidden tabs have no frames.
+ * after 100 ms at most (for visible pages only: hidden tabs have no frames and slow timers).
  */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -220,7 +220,8 @@ export class Highlighter {
         sliceStart = performance.now();
       }
     }
-    if (first.length && generation === this.generation) await afterNextPaint();
+    const hidden = this.root.ownerDocument.visibilityState === 'hidden';
+    if (first.length && !hidden && generation === this.generation) await afterNextPaint();
     await this.scan(this.root, generation, new Set(first));
     if (generation === this.generation) this.options.onChange?.(this.mentions);
   }
