@@ -88,10 +88,14 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     card.contains(node);
   // The toolbar badge shows how many entities the page mentions (cleared when we stop).
   let reported = -1;
+  // After each scan, the cards of the page's mentions are fetched in idle time and kept here, so
+  // a hover shows its card at once even when the background was stopped in the meantime.
+  let prefetch: (mentions: readonly PlacedMention[]) => void = () => undefined;
   const report = (mentions: readonly PlacedMention[]) => {
     const entities = new Set(mentions.map((p) => p.mention.entity)).size;
     if (entities !== reported) void send('pageFound', { entities });
     reported = entities;
+    prefetch(mentions);
   };
   const highlighter = new Highlighter(document.body, dict, {
     isOwnUi,
@@ -152,6 +156,20 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     }
     return pending;
   };
+  /** Most cards fetched ahead per page (the rest are fetched when the pointer approaches). */
+  const PREFETCH_LIMIT = 60;
+  let prefetchHandle = 0;
+  prefetch = (mentions) => {
+    cancelIdle(prefetchHandle);
+    prefetchHandle = whenIdle(() => {
+      if (signal.aborted || !connected()) return;
+      for (const placed of mentions) {
+        if (cards.size >= PREFETCH_LIMIT) break;
+        void cardFor(placed);
+      }
+    });
+  };
+  signal.addEventListener('abort', () => cancelIdle(prefetchHandle));
   const open = async (placed: PlacedMention, focus = false) => {
     if (!connected()) return;
     openFor = placed;
@@ -202,10 +220,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     cursor = list[i]!;
     const active = document.activeElement;
     if (!returnFocus && active instanceof HTMLElement && !card.contains(active)) returnFocus = active;
-    cursor.range.startContainer.parentElement?.scrollIntoView({
-      block: 'center',
-      behavior: 'instant' as ScrollBehavior,
-    });
+    scrollToMention(cursor);
     void open(cursor, true);
   };
   document.addEventListener(
@@ -233,10 +248,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
       const first = inDocumentOrder(highlighter.mentions).find((p) => p.mention.entity === entityId);
       if (!first) return;
       cursor = first;
-      first.range.startContainer.parentElement?.scrollIntoView({
-        block: 'center',
-        behavior: 'instant' as ScrollBehavior,
-      });
+      scrollToMention(first);
       void open(first, true);
     },
     counts() {
@@ -248,15 +260,52 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   };
 }
 
-/** Mentions sorted as they appear in the document. */
+/** Run `task` when the page is idle (requestIdleCallback where available, else soon). */
+function whenIdle(task: () => void): number {
+  return typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(task, { timeout: 2000 })
+    : (setTimeout(task, 200) as unknown as number);
+}
+
+function cancelIdle(handle: number): void {
+  if (!handle) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+/** A node and the shadow hosts around it, outermost first (its place in the composed tree). */
+function treePath(node: Node): Node[] {
+  const path = [node];
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
+    path.unshift(root.host);
+  return path;
+}
+
+/** Document order of two nodes, across open shadow roots (compared through their hosts). */
+function compareNodes(a: Node, b: Node): number {
+  const pa = treePath(a);
+  const pb = treePath(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] === pb[i]) continue;
+    return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/** Mentions sorted as they appear in the document (shadow-root content in its host's place). */
 function inDocumentOrder(list: readonly PlacedMention[]): PlacedMention[] {
   return [...list].sort((a, b) => {
     if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-    return a.range.startContainer.compareDocumentPosition(b.range.startContainer) &
-      Node.DOCUMENT_POSITION_FOLLOWING
-      ? -1
-      : 1;
+    return compareNodes(a.range.startContainer, b.range.startContainer);
   });
+}
+
+/** Bring a mention into view (text directly in a shadow root scrolls its host). */
+function scrollToMention(placed: PlacedMention): void {
+  const node = placed.range.startContainer;
+  const root = node.getRootNode();
+  const el = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
 }
 
 /** Whether an element takes text input (inputs, textareas, selects, editable regions). */

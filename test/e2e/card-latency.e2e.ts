@@ -106,7 +106,7 @@ describe.each(BROWSERS)('%s: card latency', (name) => {
       await new Promise((r) => setTimeout(r, 300));
       const latency = await hoverLatency(page, 'Kharkiv province');
       console.log(`${name}: card latency after the service worker was stopped ${latency.toFixed(0)} ms`);
-      expect(latency).toBeLessThan(500);
+      expect(latency).toBeLessThan(150);
     },
   );
 });

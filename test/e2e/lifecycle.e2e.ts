@@ -73,7 +73,7 @@ describe.each(BROWSERS)('%s: extension lifecycle', (name) => {
     const before = await highlightCount(page);
     // Reload the extension from one of its pages (as an update does).
     const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
-    await options.evaluate(() => void setTimeout(() => (globalThis.browser ?? chrome).runtime.reload(), 50));
+    await options.evaluate('void setTimeout(() => (globalThis.browser ?? chrome).runtime.reload(), 50)');
     await new Promise((r) => setTimeout(r, 3000));
     await page.bringToFront();
     // Hovering on the old page must not produce errors; the old script retires within seconds.
