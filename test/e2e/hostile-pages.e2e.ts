@@ -188,9 +188,11 @@ describe.each(BROWSERS)('%s: pages that fight back', (name) => {
       }),
     ).toBe('refused');
     // No claim text in the page's light DOM, and the page sees no extension API.
-    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Conflicting claims'))).toBe(
-      false,
-    );
+    expect(
+      await page.evaluate(() =>
+        new XMLSerializer().serializeToString(document.documentElement).includes('Conflicting claims'),
+      ),
+    ).toBe(false);
     expect(
       await page.evaluate(
         () => (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id,
