@@ -134,6 +134,14 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     if (area === 'local' && REVISION_KEY in changes) cards.clear();
   };
   browser.storage.onChanged.addListener(onStorage);
+  // Back from the back/forward cache: requests in flight when the page left may never be answered.
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted) cards.clear();
+    },
+    { signal },
+  );
   signal.addEventListener('abort', () => quietly(() => browser.storage.onChanged.removeListener(onStorage)));
   const cardFor = (placed: PlacedMention) => {
     if (!connected()) return Promise.resolve({ ok: false as const, error: 'orphaned' });
@@ -143,16 +151,21 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${support ?? ''}`;
     let pending = cards.get(key);
     if (!pending) {
-      pending = send('entityCard', {
-        entityId: entity,
-        lang,
-        pattern,
-        seen,
-        ...(support ? { support } : {}),
-      });
+      pending = send(
+        'entityCard',
+        {
+          entityId: entity,
+          lang,
+          pattern,
+          seen,
+          ...(support ? { support } : {}),
+        },
+        { timeoutMs: 5000 },
+      );
       cards.set(key, pending);
       // A failed answer is not kept: the next hover asks again.
-      void pending.then((r) => !r.ok && cards.delete(key));
+      const mine = pending;
+      void mine.then((r) => !r.ok && cards.get(key) === mine && cards.delete(key));
     }
     return pending;
   };

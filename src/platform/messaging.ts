@@ -13,12 +13,29 @@ import {
  * Send a typed message to the background and get its validated reply. Never throws: a sleeping or
  * reloaded background, or a malformed answer, comes back as `{ ok: false, error }`.
  */
-export async function send<K extends MessageName>(name: K, payload: RequestOf<K>): Promise<Reply<K>> {
+export async function send<K extends MessageName>(
+  name: K,
+  payload: RequestOf<K>,
+  { timeoutMs = 0 }: { timeoutMs?: number } = {},
+): Promise<Reply<K>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const raw: unknown = await browser.runtime.sendMessage(envelope(name, payload));
+    const reply = browser.runtime.sendMessage(envelope(name, payload)) as Promise<unknown>;
+    // A reply can be lost for good (e.g. a page put in the back/forward cache mid-request, whose
+    // message channel the browser closes): a timeout turns that into an error the caller retries.
+    const raw: unknown = timeoutMs
+      ? await Promise.race([
+          reply,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`${name}: no reply in ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ])
+      : await reply;
     return checkReply(name, raw);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

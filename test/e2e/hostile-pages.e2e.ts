@@ -105,7 +105,7 @@ describe.each(BROWSERS)('%s: pages that fight back', (name) => {
     expect(shown.width).toBeGreaterThan(300);
     expect(shown.width).toBeLessThan(450);
     await new Promise((r) => setTimeout(r, 300));
-    expect(await rendersText(page, 'Conflicting claims')).toBe(true);
+    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
     // Only the page's own stylesheet link (and the browser's favicon request) was refused.
     const violations = (await page.evaluate('window.wswViolations')) as string[];
     expect(violations.filter((v) => !/style\.css|favicon\.ico/.test(v))).toEqual([]);

@@ -161,7 +161,7 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
       // Firefox: no accessibility snapshot over BiDi; find-in-page reads what the card renders.
       await new Promise((r) => setTimeout(r, 300));
       for (const text of ['Conflicting claims', 'Highlighted because: English alias', 'denies'])
-        expect(await rendersText(page, text), text).toBe(true);
+        await waitFor(`card text ${text}`, () => rendersText(page, text));
       expect(await rendersText(page, 'no such text in any card')).toBe(false);
     }
     // No claim text leaks into the page's DOM.

@@ -57,7 +57,7 @@ describe.each(BROWSERS)('%s: extension lifecycle', (name) => {
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await waitFor('card', () => cardVisible(page));
     await new Promise((r) => setTimeout(r, 300));
-    expect(await rendersText(page, 'Conflicting claims')).toBe(true);
+    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
     await page.close();
   });
 

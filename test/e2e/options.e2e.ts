@@ -84,9 +84,9 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
         return !!host && host.getBoundingClientRect().width > 0;
       }),
     );
-    // Let the content arrive (the card shows "Loading…" first).
-    await new Promise((r) => setTimeout(r, 500));
-    return (await rendersText(page, text)) as boolean;
+    // Let the content arrive (the card shows "Loading…" first; Izium's card always has conflicts).
+    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
+    return rendersText(page, text);
   };
 
   beforeAll(async () => {

@@ -105,7 +105,7 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
       await new Promise((r) => setTimeout(r, 300));
       // Texts only the card has (the article itself quotes Peskov with straight quotes).
       for (const text of ['Conflicting claims', 'Volodymyr Zelenskyy', "“It's the same scenario as in Bucha"])
-        expect(await rendersText(page, text), text).toBe(true);
+        await waitFor(`card text ${text}`, () => rendersText(page, text));
     }
   });
 });
