@@ -211,7 +211,13 @@ export class Highlighter {
    * everything else.
    */
   private async scanPage(generation: number): Promise<void> {
-    const first = this.viewportBlocks();
+    // Hit-testing the viewport needs layout: after a paint it is ready, while before the page's
+    // first paint our elementFromPoint would force it inside our task (155 ms measured on a 5 MB
+    // page). A hidden tab shows nothing, so it is read in document order.
+    const hidden = this.root.ownerDocument.visibilityState === 'hidden';
+    if (!hidden) await afterNextPaint();
+    if (generation !== this.generation || this.stopped) return;
+    const first = hidden ? [] : this.viewportBlocks();
     let sliceStart = performance.now();
     for (const block of first) {
       await this.scan(block, generation);
@@ -220,9 +226,13 @@ export class Highlighter {
         sliceStart = performance.now();
       }
     }
-    const hidden = this.root.ownerDocument.visibilityState === 'hidden';
-    if (first.length && !hidden && generation === this.generation) await afterNextPaint();
-    await this.scan(this.root, generation, new Set(first));
+    if (first.length && generation === this.generation) await afterNextPaint();
+    this.staged = new Map();
+    try {
+      await this.scan(this.root, generation, new Set(first));
+    } finally {
+      this.commitStaged();
+    }
     if (generation === this.generation) this.options.onChange?.(this.mentions);
   }
 
@@ -332,12 +342,36 @@ export class Highlighter {
     }
   }
 
+  /**
+   * Ranges found by the page-wide scan, held back from the registered highlights until it ends.
+   * Why: every change to a registered highlight makes Chromium rebuild the markers of every range
+   * in the next frame; adding slice by slice gave 11–20 rendering tasks of 100+ ms on a 5 MB page
+   * (bench:extension traces), adding once gives one. Hover and keyboard use `byNode`/`placed`, so
+   * staged mentions work before they are painted.
+   */
+  private staged: Map<EntityType, Set<StaticRange>> | null = null;
+
+  /** Paint everything staged, in one change per highlight. */
+  private commitStaged(): void {
+    const staged = this.staged;
+    this.staged = null;
+    if (!staged) return;
+    for (const [type, ranges] of staged) {
+      const highlight = this.highlights.get(type);
+      if (highlight) for (const r of ranges) highlight.add(r);
+    }
+  }
+
   private add(list: PlacedMention[]): void {
     for (const p of list) {
       const type = this.typeOf.get(p.mention.entity);
       const highlight = type && this.highlights.get(type);
       if (!highlight) continue;
-      highlight.add(p.range);
+      if (this.staged) {
+        const set = this.staged.get(type);
+        if (set) set.add(p.range);
+        else this.staged.set(type, new Set([p.range]));
+      } else highlight.add(p.range);
       this.placed.add(p);
       for (const text of p.nodes) {
         const entries = this.byNode.get(text);
@@ -350,7 +384,10 @@ export class Highlighter {
   private remove(p: PlacedMention): void {
     this.placed.delete(p);
     const type = this.typeOf.get(p.mention.entity);
-    if (type) this.highlights.get(type)?.delete(p.range);
+    if (type) {
+      this.highlights.get(type)?.delete(p.range);
+      this.staged?.get(type)?.delete(p.range);
+    }
     for (const text of p.nodes) {
       const entries = this.byNode.get(text);
       if (!entries) continue;
@@ -417,6 +454,7 @@ export class Highlighter {
   /** Drop every highlight, held mention and the support they gave (a new page starts). */
   private clear(): void {
     for (const highlight of this.highlights.values()) highlight.clear();
+    this.staged?.clear();
     this.placed.clear();
     this.byNode.clear();
     this.held = [];

@@ -204,8 +204,8 @@ describe('Highlighter: SPA navigation', () => {
     const { document } = page(`<article id="a">${long}</article>`);
     const h = new Highlighter(document.body, dict);
     const first = h.start();
-    // Let a few slices run, then navigate.
-    await new Promise((r) => setTimeout(r, 0));
+    // Let a few slices run (the scan starts after the next paint), then navigate.
+    for (let i = 0; i < 200 && h.mentions.length === 0; i++) await new Promise((r) => setTimeout(r, 0));
     expect(h.mentions.length).toBeGreaterThan(0);
     expect(h.mentions.length).toBeLessThan(30000);
     (document.location as { href: string }).href = 'https://news.example/b';
