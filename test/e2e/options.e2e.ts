@@ -123,6 +123,14 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     await waitFor('preview', async () => (await stage()) === 'preview');
     expect(await options.$eval('.wsw-import-errors', (el) => el.textContent)).toMatch(/file/);
     await options.click('#wsw-import-cancel');
+    // 50 levels of nesting: refused as a whole file, with the reason.
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-deep-'));
+    writeFileSync(join(dir, 'deep.jsonld'), `${'{"a":'.repeat(50)}1${'}'.repeat(50)}`);
+    const deep = (await options.$('#wsw-import-file')) as ElementHandle<HTMLInputElement>;
+    await deep.uploadFile(join(dir, 'deep.jsonld'));
+    await waitFor('preview', async () => (await stage()) === 'preview');
+    expect(await options.$eval('.wsw-import-errors', (el) => el.textContent)).toMatch(/file.*nest/i);
+    await options.click('#wsw-import-cancel');
     expect(await storedState(options)).toBe(before);
     expect(await options.$$('.wsw-dataset-item')).toHaveLength(1);
     // The hostile strings were shown as text, never run.
