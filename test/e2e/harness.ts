@@ -2,7 +2,10 @@
  * Shared set-up of the e2e tests: which browsers to run, the served fixtures, and small helpers that
  * act on extension pages the same way in Chromium and Firefox.
  */
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { BrowserName } from '../../scripts/browsers';
 
@@ -99,4 +102,48 @@ export function rendersText(page: Page, text: string): Promise<boolean> {
   return page.evaluate(
     `(() => { getSelection()?.removeAllRanges(); return window.find(${JSON.stringify(text)}, false, false, true); })()`,
   ) as Promise<boolean>;
+}
+
+/** How many ranges are registered in all our highlights on a page. */
+export function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0),
+  );
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Run axe-core on a page: its violations as "rule: target" lines, and how many rules passed (a
+ * page axe could not read would pass vacuously, so callers check that it really ran).
+ */
+export async function runAxe(page: Page): Promise<{ passes: number; violations: string[] }> {
+  await page.evaluate(axeSource);
+  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
+    passes: r.passes.length,
+    violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
+  }))`)) as { passes: number; violations: string[] };
+}
+
+/** The shared seed article (present in CI beside the repository). */
+export const SEED = resolve(ROOT, '../shared/seed/article.txt');
+export const hasSeed = existsSync(SEED);
+
+/**
+ * The seed article rendered as paragraphs in a temporary directory (its text is never copied into
+ * the project); the directory to serve and the paragraphs.
+ */
+export function writeSeedPage(): { dir: string; paragraphs: string[] } {
+  const paragraphs = readFileSync(SEED, 'utf8')
+    .split('\n')
+    .filter((p) => p.trim());
+  const dir = mkdtempSync(join(tmpdir(), 'wsw-seed-'));
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body><article>${paragraphs
+      .map((p) => `<p>${escape(p)}</p>`)
+      .join('\n')}</article></body></html>`,
+  );
+  return { dir, paragraphs };
 }

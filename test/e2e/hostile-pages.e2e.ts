@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   distFor,
+  highlightCount,
   launchWithExtension,
   locatePhrase,
   rendersText,
@@ -17,11 +18,6 @@ import {
 } from './harness';
 
 const CSP = "default-src 'none'; style-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
-
-const highlightCount = (page: Page) =>
-  page.evaluate(() =>
-    [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0),
-  );
 
 const card = (page: Page) =>
   page.evaluate(() => {

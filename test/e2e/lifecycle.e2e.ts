@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   distFor,
+  highlightCount,
   launchWithExtension,
   locatePhrase,
   rendersText,
@@ -16,11 +17,6 @@ import {
   waitFor,
   type ExtensionBrowser,
 } from './harness';
-
-const highlightCount = (page: Page) =>
-  page.evaluate(() =>
-    [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0),
-  );
 
 const cardVisible = (page: Page) =>
   page.evaluate(() => {

@@ -7,8 +7,7 @@
  * Card text is read with `window.find` (the browser's find-in-page over what is rendered): the
  * card lives in a closed shadow root, so page scripts cannot read it any other way.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -22,13 +21,13 @@ import {
   ROOT,
   serveStatic,
   rendersText,
+  runAxe,
   waitFor,
   type ExtensionBrowser,
 } from './harness';
 
 const FIXTURES = `${ROOT}/test/fixtures/import/e2e`;
 const IMPORTED_TEXT = 'Izium was never shelled by anyone';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** What IndexedDB and storage hold, serialised (compared before and after a failed import). */
 function storedState(page: Page): Promise<string> {
@@ -51,14 +50,9 @@ function storedState(page: Page): Promise<string> {
   })()`) as Promise<string>;
 }
 
-/** Run axe-core on a page; the violations, as "rule: target" lines (and proof that it checked). */
+/** Run axe-core on a page; the violations (after checking that it really ran rules). */
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
-    passes: r.passes.length,
-    violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
-  }))`)) as { passes: number; violations: string[] };
-  // axe really ran rules on this page (a page it could not read would pass vacuously).
+  const result = await runAxe(page);
   expect(result.passes).toBeGreaterThan(10);
   return result.violations;
 }

@@ -4,19 +4,23 @@
  * WebDriver BiDi cannot give to the toolbar, so this file runs in Chromium; the popup's rendering
  * and settings are covered in both browsers by foundation.e2e.ts.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { readDataset } from '../../src/cli/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
-import { distFor, launchWithExtension, ROOT, serveStatic, waitFor, type ExtensionBrowser } from './harness';
-
-const SEED = resolve(ROOT, '../shared/seed/article.txt');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import {
+  distFor,
+  hasSeed,
+  highlightCount as countHighlights,
+  launchWithExtension,
+  ROOT,
+  runAxe,
+  serveStatic,
+  waitFor,
+  writeSeedPage,
+  type ExtensionBrowser,
+} from './harness';
 
 const RUN = (process.env.WSW_BROWSERS ?? 'chromium,firefox').includes('chromium');
 
@@ -35,10 +39,7 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     await popup.waitForSelector('.wsw-status');
     return popup;
   };
-  const highlightCount = () =>
-    page.evaluate(() =>
-      [...CSS.highlights.values()].reduce((n, h) => n + (h as unknown as Set<unknown>).size, 0),
-    );
+  const highlightCount = () => countHighlights(page);
 
   beforeAll(async () => {
     server = await serveStatic(`${ROOT}/assets/demo`);
@@ -92,28 +93,14 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
   it('has no axe-core violations', async () => {
     const popup = await openPopup();
     await popup.waitForSelector('.wsw-entity');
-    await popup.evaluate(axeSource);
-    const result = (await popup.evaluate(`axe.run(document).then((r) => ({
-      passes: r.passes.length,
-      violations: r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + JSON.stringify(n.target))),
-    }))`)) as { passes: number; violations: string[] };
+    const result = await runAxe(popup);
     expect(result.passes).toBeGreaterThan(10);
     expect(result.violations).toEqual([]);
     await popup.close();
   });
 
-  it.runIf(existsSync(SEED))("lists the seed article's entities with their mention counts", async () => {
-    const paragraphs = readFileSync(SEED, 'utf8')
-      .split('\n')
-      .filter((p) => p.trim());
-    const dir = mkdtempSync(join(tmpdir(), 'wsw-seed-popup-'));
-    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body><article>${paragraphs
-        .map((p) => `<p>${escape(p)}</p>`)
-        .join('\n')}</article></body></html>`,
-    );
+  it.runIf(hasSeed)("lists the seed article's entities with their mention counts", async () => {
+    const { dir, paragraphs } = writeSeedPage();
     const seedServer = await serveStatic(dir);
     const previous = page;
     try {

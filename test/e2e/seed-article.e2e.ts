@@ -4,9 +4,6 @@
  * hovering "Izyum" shows Zelensky's accusation and Peskov's denial as a contradiction.
  * Skipped only when the shared file is absent (it is present in CI).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { readDataset } from '../../src/cli/dataset-files';
@@ -17,16 +14,14 @@ import {
   locatePhrase,
   highlightedTexts,
   distFor,
+  hasSeed,
+  writeSeedPage,
   launchWithExtension,
-  ROOT,
   serveStatic,
   rendersText,
   waitFor,
   type ExtensionBrowser,
 } from './harness';
-
-const SEED = resolve(ROOT, '../shared/seed/article.txt');
-const hasSeed = existsSync(SEED);
 
 describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
   let ext: ExtensionBrowser;
@@ -35,17 +30,8 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
   let paragraphs: string[];
 
   beforeAll(async () => {
-    paragraphs = readFileSync(SEED, 'utf8')
-      .split('\n')
-      .filter((p) => p.trim());
-    const dir = mkdtempSync(join(tmpdir(), 'wsw-seed-'));
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body><article>${paragraphs
-        .map((p) => `<p>${escape(p)}</p>`)
-        .join('\n')}</article></body></html>`,
-    );
+    let dir: string;
+    ({ dir, paragraphs } = writeSeedPage());
     server = await serveStatic(dir);
     ext = await launchWithExtension(name, distFor(name));
     page = await ext.open(`${server.origin}/index.html`);
