@@ -40,6 +40,15 @@ const VIEWPORT_POINTS: readonly (readonly [number, number])[] = [0.5, 0.25, 0.75
 const VIEWPORT_BLOCK_CHARS = 5000;
 /** At most this much text is read first (about two screens of dense text). */
 const VIEWPORT_TEXT_CHARS = 20000;
+/**
+ * More mentions than this on a page: paint only those near the viewport. Chromium rebuilds the
+ * markers of every range of a highlight in the frame after it changes, about 30 µs per range on
+ * this machine (425 ms for the 13,005 ranges of the 5 MB bench page), so past about a thousand
+ * ranges a change alone makes a frame longer than 50 ms.
+ */
+const WINDOW_THRESHOLD = 1000;
+/** How far above and below the viewport mentions are painted on a windowed page. */
+const WINDOW_MARGIN = '150% 0px';
 
 const BLOCK_SELECTOR =
   'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
@@ -64,6 +73,26 @@ function afterNextPaint(): Promise<void> {
     };
     const timer = setTimeout(done, 100);
     const frame = requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
+/**
+ * The box of `el` as of the next finished layout (an IntersectionObserver's first report), without
+ * forcing one; null where there is no IntersectionObserver or no report within `timeoutMs`.
+ */
+function afterLayout(el: Element, timeoutMs = 1000): Promise<DOMRectReadOnly | null> {
+  const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)
+    ?.IntersectionObserver;
+  if (typeof Observer !== 'function') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (box: DOMRectReadOnly | null) => {
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve(box);
+    };
+    const observer = new Observer((entries) => done(entries[0]?.boundingClientRect ?? null));
+    const timer = setTimeout(() => done(null), timeoutMs);
+    observer.observe(el);
   });
 }
 
@@ -103,6 +132,8 @@ export class Highlighter {
   /** Ends the window listeners with the highlighter. */
   private readonly lifetime = new AbortController();
   private style: HighlightStyle;
+  /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions: paints only those near the viewport. */
+  private window: PaintWindow | null = null;
 
   constructor(
     private readonly root: Element,
@@ -162,6 +193,8 @@ export class Highlighter {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
+    this.window?.disconnect();
+    this.window = null;
     this.highlights.clear();
     this.placed.clear();
     this.byNode.clear();
@@ -206,18 +239,23 @@ export class Highlighter {
   }
 
   /**
-   * Read the whole page: the blocks in the viewport first, then — once a frame has shown them
-   * (scheduler.yield continuations would otherwise keep the page from rendering for a while) —
-   * everything else.
+   * Read the whole page: on a page opened scrolled down, the blocks in the viewport first, then —
+   * once a frame has shown them (scheduler.yield continuations would otherwise keep the page from
+   * rendering for a while) — everything else, in document order.
    */
   private async scanPage(generation: number): Promise<void> {
-    // Hit-testing the viewport needs layout: after a paint it is ready, while before the page's
-    // first paint our elementFromPoint would force it inside our task (155 ms measured on a 5 MB
-    // page). A hidden tab shows nothing, so it is read in document order.
-    const hidden = this.root.ownerDocument.visibilityState === 'hidden';
-    if (!hidden) await afterNextPaint();
+    // Hit-testing the viewport needs layout. Even a frame after the page was parsed, a 5 MB page
+    // may have none yet, and our elementFromPoint then ran its first layout inside our task
+    // (158 ms measured) — as would reading `scrollY`. So wait for an IntersectionObserver report
+    // (computed from a finished layout, in the browser's rendering step): it says whether the
+    // page is scrolled at all. A page shown from its top needs no hit-test — reading in document
+    // order starts with what is visible — so only a page opened scrolled down (a restored
+    // position, an anchor) is hit-tested. A hidden tab shows nothing: read in document order.
+    const doc = this.root.ownerDocument;
+    const hidden = doc.visibilityState === 'hidden';
+    const box = hidden ? null : await afterLayout(doc.documentElement);
     if (generation !== this.generation || this.stopped) return;
-    const first = hidden ? [] : this.viewportBlocks();
+    const first = box && (box.top < -1 || box.left < -1) ? this.viewportBlocks() : [];
     let sliceStart = performance.now();
     for (const block of first) {
       await this.scan(block, generation);
@@ -367,7 +405,8 @@ export class Highlighter {
       const type = this.typeOf.get(p.mention.entity);
       const highlight = type && this.highlights.get(type);
       if (!highlight) continue;
-      if (this.staged) {
+      if (this.window) this.window.track(p);
+      else if (this.staged) {
         const set = this.staged.get(type);
         if (set) set.add(p.range);
         else this.staged.set(type, new Set([p.range]));
@@ -379,6 +418,34 @@ export class Highlighter {
         else this.byNode.set(text, [p]);
       }
     }
+    if (!this.window && this.placed.size > WINDOW_THRESHOLD) this.openWindow();
+  }
+
+  /**
+   * Switch to painting only the mentions near the viewport (where IntersectionObserver exists):
+   * every mention so far is tracked by its block, ranges staged for the end of the scan are
+   * dropped (the window paints what is near), and what is painted now but far away is removed at
+   * the observer's first report.
+   */
+  private openWindow(): void {
+    const Observer = (this.root.ownerDocument.defaultView as (Window & typeof globalThis) | null)
+      ?.IntersectionObserver;
+    if (typeof Observer !== 'function') return;
+    const paint = (p: PlacedMention, on: boolean) => {
+      const type = this.typeOf.get(p.mention.entity);
+      const highlight = type && this.highlights.get(type);
+      if (!highlight) return;
+      if (on) highlight.add(p.range);
+      else highlight.delete(p.range);
+    };
+    const staged = this.staged;
+    const painted = (p: PlacedMention) => {
+      const type = this.typeOf.get(p.mention.entity);
+      return !(type && staged?.get(type)?.has(p.range));
+    };
+    this.window = new PaintWindow(Observer, paint);
+    for (const p of this.placed) this.window.track(p, painted(p));
+    staged?.clear();
   }
 
   private remove(p: PlacedMention): void {
@@ -387,6 +454,7 @@ export class Highlighter {
     if (type) {
       this.highlights.get(type)?.delete(p.range);
       this.staged?.get(type)?.delete(p.range);
+      this.window?.untrack(p);
     }
     for (const text of p.nodes) {
       const entries = this.byNode.get(text);
@@ -454,6 +522,8 @@ export class Highlighter {
   /** Drop every highlight, held mention and the support they gave (a new page starts). */
   private clear(): void {
     for (const highlight of this.highlights.values()) highlight.clear();
+    this.window?.disconnect();
+    this.window = null;
     this.staged?.clear();
     this.placed.clear();
     this.byNode.clear();
@@ -520,6 +590,108 @@ export class Highlighter {
     if (block) return block;
     const top = (el ?? node).getRootNode();
     return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
+  }
+}
+
+/**
+ * Paints the mentions of a big page only near the viewport: each mention is tracked by the block
+ * it starts in, an IntersectionObserver (margin {@link WINDOW_MARGIN}) reports blocks coming near
+ * or going away as the reader scrolls, and their ranges are added to or removed from the
+ * highlights. The observer runs in the browser's rendering step, not in our tasks, and touches
+ * nothing in the page. Hover and keyboard do not depend on it (they use every placed mention).
+ */
+class PaintWindow {
+  private readonly byBlock = new Map<Element, Set<PlacedMention>>();
+  private readonly blockOf = new Map<PlacedMention, Element>();
+  /** Blocks the observer has reported on: near the viewport or not. */
+  private readonly near = new Map<Element, boolean>();
+  /** Mentions whose range is in a highlight now. */
+  private readonly painted = new Set<PlacedMention>();
+  private readonly observer: IntersectionObserver;
+  /** The last element looked up and its block (mentions come in document order: often the same). */
+  private last: [Element, Element] | null = null;
+
+  constructor(
+    Observer: typeof IntersectionObserver,
+    private readonly paint: (p: PlacedMention, on: boolean) => void,
+  ) {
+    this.observer = new Observer((entries) => this.report(entries), {
+      rootMargin: WINDOW_MARGIN,
+    });
+  }
+
+  /**
+   * Follow a mention: painted at once if its block is near, else when it comes near. `painted`
+   * says it is in a highlight already (painted before the window opened).
+   */
+  track(p: PlacedMention, painted = false): void {
+    const start = p.range.startContainer;
+    const parent = start.nodeType === 1 ? (start as Element) : start.parentElement;
+    if (!parent) return;
+    let block: Element;
+    if (this.last && this.last[0] === parent) block = this.last[1];
+    else {
+      block = parent.closest(BLOCK_SELECTOR) ?? parent;
+      this.last = [parent, block];
+    }
+    this.blockOf.set(p, block);
+    if (painted) this.painted.add(p);
+    const set = this.byBlock.get(block);
+    if (set) set.add(p);
+    else {
+      this.byBlock.set(block, new Set([p]));
+      if (!this.near.has(block)) this.observer.observe(block);
+    }
+    if (this.near.get(block)) this.set(p, true);
+  }
+
+  /** Stop following a mention (its highlight is removed by the caller). */
+  untrack(p: PlacedMention): void {
+    const block = this.blockOf.get(p);
+    if (!block) return;
+    this.blockOf.delete(p);
+    this.painted.delete(p);
+    const set = this.byBlock.get(block);
+    set?.delete(p);
+    if (set && !set.size) {
+      this.byBlock.delete(block);
+      // A block whose text changed is re-read at once: keep following it, so its new mentions
+      // are painted without waiting a frame for a report (no flicker). A removed one is let go.
+      if (block.isConnected) return;
+      this.near.delete(block);
+      this.observer.unobserve(block);
+      if (this.last?.[1] === block) this.last = null;
+    }
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.byBlock.clear();
+    this.blockOf.clear();
+    this.near.clear();
+    this.painted.clear();
+    this.last = null;
+  }
+
+  /** Paint or unpaint a mention, calling into the highlight only for a change. */
+  private set(p: PlacedMention, on: boolean): void {
+    if (on === this.painted.has(p)) return;
+    if (on) this.painted.add(p);
+    else this.painted.delete(p);
+    this.paint(p, on);
+  }
+
+  private report(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = entry.target;
+      // A block without a box of its own (display: contents) never intersects: always painted.
+      const box = entry.boundingClientRect;
+      const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
+      if (near === this.near.get(block)) continue;
+      this.near.set(block, near);
+      const set = this.byBlock.get(block);
+      if (set) for (const p of set) this.set(p, near);
+    }
   }
 }
 

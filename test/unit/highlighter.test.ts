@@ -282,6 +282,18 @@ describe('Highlighter: the viewport first', () => {
   const layOut = (document: Document, window: object) => {
     const ps = [...document.querySelectorAll('p')];
     Object.assign(window, { innerWidth: 1000, innerHeight: HEIGHT });
+    // The highlighter learns that the page is scrolled from an IntersectionObserver report on
+    // the root element (no layout forced); this one reports the root FIRST × 20 px up.
+    Object.assign(window, {
+      IntersectionObserver: class {
+        constructor(private readonly report: (entries: unknown[]) => void) {}
+        observe(target: Element) {
+          const box = { top: -FIRST * 20, left: 0, width: 1000, height: 6000 };
+          setTimeout(() => this.report([{ target, boundingClientRect: box, isIntersecting: true }]), 0);
+        }
+        disconnect() {}
+      },
+    });
     const top = (el: Element) => {
       const p = el.closest('p');
       return p ? (ps.indexOf(p) - FIRST) * 20 : 0;
@@ -409,6 +421,104 @@ describe('Highlighter: open shadow roots', () => {
     await settle();
     expect(texts(h)).toEqual(['Izium', 'Kyiv']);
     expectNoDoubles(h);
+    h.stop();
+  });
+});
+
+describe('Highlighter: paints only what is near the viewport on a big page', () => {
+  /** An IntersectionObserver the test drives: `near(el)` says which targets are near. */
+  class FakeIntersectionObserver {
+    static last: FakeIntersectionObserver | null = null;
+    /** Paragraphs ever observed, by any instance. */
+    static paragraphs = 0;
+    readonly targets = new Set<Element>();
+    constructor(private readonly report: (entries: unknown[]) => void) {
+      FakeIntersectionObserver.last = this;
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+      if (target.localName === 'p') FakeIntersectionObserver.paragraphs++;
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+    /** Report every target, near when `near` says so (as the browser does after a scroll). */
+    deliver(near: (el: Element) => boolean) {
+      const box = { top: 0, left: 0, width: 100, height: 20 };
+      this.report(
+        [...this.targets].map((target) => ({
+          target,
+          boundingClientRect: box,
+          isIntersecting: near(target),
+        })),
+      );
+    }
+  }
+
+  const registered = () =>
+    [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].flatMap((set) => [...set]);
+  const paragraphOf = (r: StaticRange, ps: Element[]) =>
+    ps.indexOf((r.startContainer as Text).parentElement!.closest('p')!);
+
+  it('past 1,000 mentions, registers those of near blocks only, and follows the scroll', async () => {
+    // 1,200 paragraphs with one mention each.
+    const html = Array.from({ length: 1200 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
+    const { document, window } = page(`<main>${html}</main>`);
+    Object.assign(window, { IntersectionObserver: FakeIntersectionObserver });
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    const io = FakeIntersectionObserver.last!;
+    const ps = [...document.querySelectorAll('p')];
+    expect(h.mentions.length).toBe(1200);
+    // Every mention's paragraph is followed; nothing is painted before the first report.
+    expect(io.targets.size).toBe(1200);
+    expect(registered().length).toBe(0);
+    io.deliver((el) => ps.indexOf(el) < 30);
+    expect(
+      registered()
+        .map((r) => paragraphOf(r, ps))
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    // The reader scrolls to the end: the top is unpainted, the end painted.
+    io.deliver((el) => ps.indexOf(el) >= 1180);
+    expect(
+      registered()
+        .map((r) => paragraphOf(r, ps))
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => 1180 + i));
+    // Hover and keyboard still know every mention.
+    expect(h.mentionAt(ps[5]!.firstChild!, 16)).toBeDefined();
+    // Text that changes in a near paragraph is painted at once; removed text is unfollowed.
+    change.text(ps[1199]!.firstChild as Text, 'Kyiv and Bucha today.');
+    await settle();
+    expect(registered().filter((r) => paragraphOf(r, ps) === 1199).length).toBe(2);
+    const gone = ps[1198]!;
+    gone.remove();
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: document.querySelector('main')!,
+      removedNodes: [gone] as unknown as NodeList,
+    });
+    await settle();
+    expect(io.targets.has(gone)).toBe(false);
+    expect(registered().length).toBe(20);
+    h.stop();
+    expect(io.targets.size).toBe(0);
+  });
+
+  it('stays with plain highlights below 1,000 mentions', async () => {
+    const html = Array.from({ length: 900 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
+    const { document, window } = page(`<main>${html}</main>`);
+    Object.assign(window, { IntersectionObserver: FakeIntersectionObserver });
+    FakeIntersectionObserver.paragraphs = 0;
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    expect(FakeIntersectionObserver.paragraphs).toBe(0);
+    expectNoDoubles(h);
+    expect(registered().length).toBe(900);
     h.stop();
   });
 });
