@@ -183,7 +183,11 @@ export function bundledData(): Plugin {
       } else {
         json = JSON.stringify(dataset);
       }
-      // JSON.parse of a string literal loads faster than the same data as an object literal.
+      // JSON.parse of a string literal loads faster than the same data as an object literal. The
+      // content script's dictionary is parsed when first asked for, not while the script is
+      // evaluated: on a 5 MB page evaluation was the extension's longest task (up to 59 ms).
+      if (which === DICTIONARY_MODULE)
+        return `const json = ${JSON.stringify(json)};\nexport default () => JSON.parse(json);`;
       return `export default JSON.parse(${JSON.stringify(json)});`;
     },
   };

@@ -1,7 +1,10 @@
-/** The compiled entity dictionary (matching-only form), generated at build time by vite.config.ts. */
+/**
+ * The compiled entity dictionary (matching-only form), generated at build time by vite.config.ts;
+ * parsed on call (not while the content script is evaluated).
+ */
 declare module 'virtual:wsw-dictionary' {
   import type { SerializedDictionary } from './core/dictionary';
-  const dictionary: SerializedDictionary;
+  const dictionary: () => SerializedDictionary;
   export default dictionary;
 }
 

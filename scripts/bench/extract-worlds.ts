@@ -67,7 +67,7 @@ const SLICES = `(async () => {
     const t0 = performance.now();
     const deadline = t0 + ${budget};
     const chunk = extractor.next(() => performance.now() > deadline);
-    slices.push(performance.now() - t0);
+    slices.push([performance.now() - t0, chunk.text.length, chunk.nodes.length]);
     if (chunk.done) break;
     await scheduler.yield();
   }
@@ -101,7 +101,18 @@ try {
         returnByValue: true,
         ...context,
       });
-      const slices = (result.value as number[]).sort((a, b) => b - a);
+      const detail = (result.value as [number, number, number][]).sort((a, b) => b[0] - a[0]);
+      const med = [...detail].sort((a, b) => a[1] - b[1])[detail.length >> 1]!;
+      console.log(
+        '  longest (ms, chars, nodes):',
+        detail
+          .slice(0, 5)
+          .map((d) => d.map((x) => x.toFixed(0)).join('/'))
+          .join('  '),
+        ' median chars',
+        med[1],
+      );
+      const slices = detail.map((d) => d[0]);
       const busy = slices.reduce((s, x) => s + x, 0);
       console.log(
         `round ${r + 1}, ${world} world: busy ${busy.toFixed(0)} ms in ${slices.length} slices; longest ` +

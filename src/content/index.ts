@@ -74,7 +74,7 @@ async function matchingDictionary(imported: boolean): Promise<Dictionary> {
       // fall through to the bundled dictionary
     }
   }
-  return loadDictionary(dictionaryData);
+  return loadDictionary(dictionaryData());
 }
 
 async function run(signal: AbortSignal, initial: Settings, imported: boolean): Promise<Session> {

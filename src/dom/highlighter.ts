@@ -665,6 +665,8 @@ class PaintWindow {
   }
 
   disconnect(): void {
+    this.closed = true;
+    this.queue = [];
     this.observer.disconnect();
     this.byBlock.clear();
     this.blockOf.clear();
@@ -681,17 +683,46 @@ class PaintWindow {
     this.paint(p, on);
   }
 
+  /** Reports not applied yet (applied in slices: a scan may bring thousands in one callback). */
+  private queue: IntersectionObserverEntry[] = [];
+  private draining = false;
+  private closed = false;
+
   private report(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const block = entry.target;
-      // A block without a box of its own (display: contents) never intersects: always painted.
-      const box = entry.boundingClientRect;
-      const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
-      if (near === this.near.get(block)) continue;
-      this.near.set(block, near);
-      const set = this.byBlock.get(block);
-      if (set) for (const p of set) this.set(p, near);
+    for (const entry of entries) this.queue.push(entry);
+    if (!this.draining) void this.drain();
+  }
+
+  /**
+   * Apply queued reports, yielding every {@link SLICE_MS}: reading an entry costs ~20 µs in a
+   * content script's world, and the first reports of a 5 MB page's blocks (thousands, in one
+   * callback while the scan keeps the page from rendering) took 86 ms at once.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    let i = 0;
+    while (!this.closed && i < this.queue.length) {
+      const end = performance.now() + SLICE_MS;
+      do this.apply(this.queue[i++]!);
+      while (i < this.queue.length && (i & 15 || performance.now() < end));
+      if (i < this.queue.length) await yieldToPage();
     }
+    this.queue = [];
+    this.draining = false;
+  }
+
+  private apply(entry: IntersectionObserverEntry): void {
+    const block = entry.target;
+    // A block without a box of its own (display: contents) never intersects: always painted.
+    let near = entry.isIntersecting;
+    if (!near) {
+      const box = entry.boundingClientRect;
+      near = box.width === 0 && box.height === 0;
+    }
+    if (near === this.near.get(block)) return;
+    this.near.set(block, near);
+    const set = this.byBlock.get(block);
+    if (set) for (const p of set) this.set(p, near);
   }
 }
 

@@ -471,12 +471,13 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const h = new Highlighter(document.body, dict);
     await h.start();
     const io = FakeIntersectionObserver.last!;
-    const ps = [...document.querySelectorAll('p')];
+    const ps: Element[] = [...document.querySelectorAll('p')];
     expect(h.mentions.length).toBe(1200);
     // Every mention's paragraph is followed; nothing is painted before the first report.
     expect(io.targets.size).toBe(1200);
     expect(registered().length).toBe(0);
     io.deliver((el) => ps.indexOf(el) < 30);
+    await settle();
     expect(
       registered()
         .map((r) => paragraphOf(r, ps))
@@ -484,6 +485,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     ).toEqual(Array.from({ length: 30 }, (_, i) => i));
     // The reader scrolls to the end: the top is unpainted, the end painted.
     io.deliver((el) => ps.indexOf(el) >= 1180);
+    await settle();
     expect(
       registered()
         .map((r) => paragraphOf(r, ps))
