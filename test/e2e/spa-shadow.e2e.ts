@@ -2,8 +2,9 @@
  * Single-page apps, web components and big pages, with the built extension in real browsers:
  * a history-API navigation reads the new story from scratch (the old highlights go, nothing is
  * judged with the old story's context); text in open shadow roots is highlighted, followed as it
- * changes and can be hovered; and on a long page opened scrolled down, the part in view is
- * highlighted first.
+ * changes and can be hovered; on a long page opened scrolled down, the part in view is
+ * highlighted first; and on a page with thousands of mentions only those near the viewport are
+ * painted, following the scroll.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -291,6 +292,58 @@ requestAnimationFrame(watch);
     // Each mention once: no span highlighted twice.
     const texts = await highlightedTexts(page);
     expect(texts).toEqual(['Bucha', 'Kyiv']);
+    await page.close();
+    await local.close();
+  });
+
+  it('on a page with thousands of mentions, paints those near the viewport and follows the scroll', async () => {
+    // 3,000 paragraphs with a mention each: past 500 mentions only blocks near the viewport are
+    // registered (Chromium rebuilds every registered range's marker after each change).
+    const dir = mkdtempSync(join(tmpdir(), 'wsw-window-'));
+    const paragraphs = Array.from(
+      { length: 3000 },
+      (_, i) => `<p id="p${i}">Report ${i} of the day, filed from Kyiv by our correspondent.</p>`,
+    );
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>window</title></head><body><main>${paragraphs.join('')}</main></body></html>`,
+    );
+    const local = await serveStatic(dir);
+    const page = await ext.open(`${local.origin}/index.html`);
+    /** Paragraph numbers whose mention is registered now. */
+    const painted = () =>
+      page.evaluate(() => {
+        const ids: number[] = [];
+        for (const h of CSS.highlights.values())
+          for (const r of h) ids.push(Number(r.startContainer.parentElement!.id.slice(1)));
+        return ids.sort((a, b) => a - b);
+      });
+    // The scan reaches the end (the last paragraph is then highlighted when scrolled to, below);
+    // at the top, what is painted is the top of the page only.
+    const top = await waitFor(
+      'the top painted',
+      async () => {
+        const ids = await painted();
+        return ids.includes(0) ? ids : null;
+      },
+      30_000,
+    );
+    expect(top.length).toBeGreaterThan(5);
+    expect(top.length).toBeLessThan(600);
+    expect(Math.max(...top)).toBeLessThan(600);
+    await page.evaluate(() => document.getElementById('p2999')!.scrollIntoView({ block: 'end' }));
+    const end = await waitFor(
+      'the end painted after scrolling there',
+      async () => {
+        const ids = await painted();
+        return ids.includes(2999) && !ids.includes(0) ? ids : null;
+      },
+      30_000,
+    );
+    expect(end.length).toBeLessThan(600);
+    expect(Math.min(...end)).toBeGreaterThan(2400);
+    // Each mention once.
+    expect(new Set(end).size).toBe(end.length);
     await page.close();
     await local.close();
   });
