@@ -121,6 +121,26 @@ describe('Fact Check Tools API import', () => {
     ]);
   });
 
+  it('leaves no new speaker behind when all its claims are rejected', () => {
+    const claim = (text: string) => ({
+      text,
+      claimant: 'A Blogger Nobody Knows',
+      claimDate: '2022-04-05T00:00:00Z',
+      claimReview: [{ url: 'https://factcheck.example/x', textualRating: 'False' }],
+    });
+    const rejected = importFactCheckApi(JSON.stringify({ claims: [claim('Nothing known here')] }), context);
+    expect(rejected.claims).toEqual([]);
+    expect(rejected.errors.length).toBe(1);
+    expect(rejected.entities).toEqual([]);
+    // The same speaker with one kept claim is created once, and kept.
+    const kept = importFactCheckApi(
+      JSON.stringify({ claims: [claim('Nothing known here'), claim('Shelling near Izium')] }),
+      context,
+    );
+    expect(kept.claims.length).toBe(1);
+    expect(kept.entities.map((e) => e.name.en)).toEqual(['A Blogger Nobody Knows']);
+  });
+
   it('refuses a document of another shape', () => {
     expect(importFactCheckApi('{"items": []}', context).errors[0]!.message).toMatch(
       /expected an object with a "claims" array/,

@@ -129,5 +129,5 @@ export function importClaimReview(text: string, context: ImportContext): ImportR
       c.error(location, error instanceof Error ? error.message : String(error));
     }
   });
-  return c.result;
+  return c.finish();
 }

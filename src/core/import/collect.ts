@@ -160,6 +160,21 @@ export class ImportCollector {
     this.result.claims.push(claim);
   }
 
+  /**
+   * The result, without new speakers whose every claim was rejected: a speaker entity is made
+   * before its claim is checked, and an entity no kept claim refers to would only clutter the
+   * dictionary (highlighted, with nothing to show).
+   */
+  finish(): ImportResult {
+    const used = new Set<string>();
+    for (const claim of this.result.claims) {
+      used.add(claim.speaker);
+      for (const a of claim.about) used.add(a.entity);
+    }
+    const entities = this.result.entities.filter((e) => used.has(e.id));
+    return { ...this.result, entities };
+  }
+
   /** Rating label → verdict, with the context's table. */
   get verdictLabels(): Record<string, string> {
     return this.context.verdictLabels;

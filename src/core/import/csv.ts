@@ -136,5 +136,5 @@ export function importCsv(text: string, context: ImportContext): ImportResult {
       c.error(location, error instanceof Error ? error.message : String(error));
     }
   });
-  return c.result;
+  return c.finish();
 }

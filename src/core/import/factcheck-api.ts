@@ -82,5 +82,5 @@ export function importFactCheckApi(text: string, context: ImportContext): Import
       c.error(location, error instanceof Error ? error.message : String(error));
     }
   });
-  return c.result;
+  return c.finish();
 }
