@@ -172,12 +172,17 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   /** Most cards fetched ahead per page (the rest are fetched when the pointer approaches). */
   const PREFETCH_LIMIT = 60;
   let prefetchHandle = 0;
+  // Mentions already considered: a feed adds a few mentions per update, and looking at every
+  // mention again (a Range and its text each) cost ~15 ms per update once thousands were placed.
+  const considered = new WeakSet<PlacedMention>();
   prefetch = (mentions) => {
     cancelIdle(prefetchHandle);
     prefetchHandle = whenIdle(() => {
       if (signal.aborted || !connected()) return;
       for (const placed of mentions) {
         if (cards.size >= PREFETCH_LIMIT) break;
+        if (considered.has(placed)) continue;
+        considered.add(placed);
         void cardFor(placed);
       }
     });

@@ -48,16 +48,26 @@ const VIEWPORT_TEXT_CHARS = 20000;
  * found so far at once (~10 µs each in the isolated world), so it opens early.
  */
 const WINDOW_THRESHOLD = 500;
+/** New blocks the paint window starts observing per frame (their first intersections cost ~8 µs each). */
+const OBSERVE_PER_FRAME = 300;
 /** How far above and below the viewport mentions are painted on a windowed page. */
 const WINDOW_MARGIN = '150% 0px';
 
 const BLOCK_SELECTOR =
   'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
 
-/** Yield to the page (scheduler.yield where available, else a macrotask). */
+/**
+ * Yield to the page: continue in a new task of ordinary priority (`scheduler.postTask`, else a
+ * timer). Not `scheduler.yield()`: its continuations run before the page's own tasks, so while
+ * a 5 MB page was read the page's timers waited 3–10 s in Firefox (heavy-pages e2e).
+ */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  const scheduler = (
+    globalThis as {
+      scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> };
+    }
+  ).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -537,13 +547,16 @@ export class Highlighter {
     if (generation !== this.generation || this.stopped) return;
     const records = this.pending;
     this.pending = [];
-    // Text that left the document takes its highlights (and held candidates) with it.
-    for (const p of [...this.placed]) {
-      if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
+    // Text that left the document takes its highlights (and held candidates) with it. Only
+    // removals can disconnect text: a feed that only appends skips this walk over every mention.
+    if (records.some((r) => r.removedNodes.length > 0)) {
+      for (const p of [...this.placed]) {
+        if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
+      }
+      this.held = this.held.filter(
+        (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
+      );
     }
-    this.held = this.held.filter(
-      (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
-    );
     const dirty = new Set<Node>(this.rescans);
     this.rescans.clear();
     for (const r of records) {
@@ -573,8 +586,11 @@ export class Highlighter {
     if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
     for (const root of roots) {
       if (generation !== this.generation || this.stopped) return;
-      for (const p of [...this.placed]) if (composedContains(root, p.range.startContainer)) this.remove(p);
-      this.held = this.held.filter((p) => !composedContains(root, p.range.startContainer));
+      // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
+      const doc = root.ownerDocument ?? root;
+      const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
+      for (const p of [...this.placed]) if (inside(p.range.startContainer)) this.remove(p);
+      this.held = this.held.filter((p) => !inside(p.range.startContainer));
       await this.scan(root, generation);
     }
     if (generation === this.generation && !this.stopped) this.options.onChange?.(this.mentions);
@@ -641,9 +657,31 @@ class PaintWindow {
     if (set) set.add(p);
     else {
       this.byBlock.set(block, new Set([p]));
-      if (!this.near.has(block)) this.observer.observe(block);
+      if (!this.near.has(block)) this.observeSoon(block);
     }
     if (this.near.get(block)) this.set(p, true);
+  }
+
+  /** Blocks waiting to be observed, at most {@link OBSERVE_PER_FRAME} per frame. */
+  private toObserve: Element[] = [];
+  private pump = 0;
+
+  /**
+   * Observe a block from the next frame on. Why not at once: the browser computes the first
+   * intersection of every newly observed target in its next frame, and a scan that kept the page
+   * from rendering for a while made that one frame compute thousands (40 ms on the 5 MB bench page).
+   */
+  private observeSoon(block: Element): void {
+    this.toObserve.push(block);
+    if (this.pump) return;
+    const step = () => {
+      this.pump = 0;
+      if (this.closed) return;
+      const batch = this.toObserve.splice(0, OBSERVE_PER_FRAME);
+      for (const el of batch) if (this.byBlock.has(el)) this.observer.observe(el);
+      if (this.toObserve.length) this.pump = requestAnimationFrame(step);
+    };
+    this.pump = requestAnimationFrame(step);
   }
 
   /** Stop following a mention (its highlight is removed by the caller). */
@@ -668,6 +706,9 @@ class PaintWindow {
   disconnect(): void {
     this.closed = true;
     this.queue = [];
+    this.toObserve = [];
+    if (this.pump) cancelAnimationFrame(this.pump);
+    this.pump = 0;
     this.observer.disconnect();
     this.byBlock.clear();
     this.blockOf.clear();

@@ -473,7 +473,9 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const io = FakeIntersectionObserver.last!;
     const ps: Element[] = [...document.querySelectorAll('p')];
     expect(h.mentions.length).toBe(1200);
-    // Every mention's paragraph is followed; nothing is painted before the first report.
+    // Every mention's paragraph is followed (300 new ones a frame); nothing is painted before the
+    // first report.
+    await settle();
     expect(io.targets.size).toBe(1200);
     expect(registered().length).toBe(0);
     io.deliver((el) => ps.indexOf(el) < 30);
