@@ -251,7 +251,7 @@ export class Highlighter {
 
   /**
    * Read the whole page: on a page opened scrolled down, the blocks in the viewport first, then —
-   * once a frame has shown them (scheduler.yield continuations would otherwise keep the page from
+   * once a frame has shown them (slices queued back to back could otherwise keep the page from
    * rendering for a while) — everything else, in document order.
    */
   private async scanPage(generation: number): Promise<void> {
