@@ -629,8 +629,6 @@ class PaintWindow {
   private readonly blockOf = new Map<PlacedMention, Element>();
   /** Blocks the wide observer has reported on: in the wide region or not. */
   private readonly wide = new Map<Element, boolean>();
-  /** Blocks within a screen of the viewport (painted at the next batch whatever the wide observer said). */
-  private readonly narrowNear = new Set<Element>();
   /** Blocks painted in the last batch (their mentions are, and new ones join at once). */
   private readonly paintedBlocks = new Set<Element>();
   /** Mentions whose range is in a highlight now. */
@@ -691,7 +689,6 @@ class PaintWindow {
       // are painted without waiting for a report (no flicker). A removed one is let go.
       if (block.isConnected) return;
       this.wide.delete(block);
-      this.narrowNear.delete(block);
       this.paintedBlocks.delete(block);
       this.wideObserver.unobserve(block);
       this.narrowObserver.unobserve(block);
@@ -736,7 +733,6 @@ class PaintWindow {
     this.byBlock.clear();
     this.blockOf.clear();
     this.wide.clear();
-    this.narrowNear.clear();
     this.paintedBlocks.clear();
     this.painted.clear();
     this.last = null;
@@ -792,12 +788,7 @@ class PaintWindow {
       near = box.width === 0 && box.height === 0;
     }
     if (narrow) {
-      // The two observers' reports on a block may come in either order.
-      if (!near) this.narrowNear.delete(block);
-      else {
-        this.narrowNear.add(block);
-        if (!this.paintedBlocks.has(block) && this.byBlock.has(block)) this.due = true;
-      }
+      if (near && !this.paintedBlocks.has(block) && this.byBlock.has(block)) this.due = true;
     } else this.wide.set(block, near);
   }
 
@@ -805,7 +796,7 @@ class PaintWindow {
   private batch(): void {
     this.due = false;
     for (const [block, set] of this.byBlock) {
-      const on = this.wide.get(block) === true || this.narrowNear.has(block);
+      const on = this.wide.get(block) === true;
       if (on === this.paintedBlocks.has(block)) continue;
       if (on) this.paintedBlocks.add(block);
       else this.paintedBlocks.delete(block);
