@@ -50,10 +50,8 @@ const VIEWPORT_TEXT_CHARS = 20000;
 const WINDOW_THRESHOLD = 500;
 /** New blocks the paint window starts observing per frame (their first intersections cost ~8 µs each). */
 const OBSERVE_PER_FRAME = 300;
-/** The region painted at once on a windowed page: 30 screens above and below the viewport. */
-const WINDOW_WIDE = '3000% 0px';
-/** Coming this near an unpainted block (one screen) paints the wide region around the viewport. */
-const WINDOW_NARROW = '100% 0px';
+/** How far above and below the viewport mentions are painted on a windowed page. */
+const WINDOW_MARGIN = '150% 0px';
 
 const BLOCK_SELECTOR =
   'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
@@ -613,28 +611,20 @@ export class Highlighter {
 }
 
 /**
- * Paints the mentions of a big page only around the viewport, changing the highlights as seldom as
- * possible. Why seldom: in Chromium every change to the highlights repaints the whole page in the
- * next frame (~60 ms on the 5 MB bench page, whatever the number of ranges), so following the
- * scroll block by block made most frames of a scroll longer than 50 ms. Two observers per block:
- * a wide one ({@link WINDOW_WIDE}) only records which blocks are in the wide region, and a narrow
- * one ({@link WINDOW_NARROW}) notices when the reader comes near a block that is not painted; then,
- * in one batch, everything in the wide region is painted and everything outside it unpainted. A
- * reader scrolling through the page causes one change every few dozen screens. The observers run
- * in the browser's rendering step and touch nothing in the page; hover and keyboard do not depend
- * on them (they use every placed mention).
+ * Paints the mentions of a big page only near the viewport: each mention is tracked by the block
+ * it starts in, an IntersectionObserver (margin {@link WINDOW_MARGIN}) reports blocks coming near
+ * or going away as the reader scrolls, and their ranges are added to or removed from the
+ * highlights. The observer runs in the browser's rendering step, not in our tasks, and touches
+ * nothing in the page. Hover and keyboard do not depend on it (they use every placed mention).
  */
 class PaintWindow {
   private readonly byBlock = new Map<Element, Set<PlacedMention>>();
   private readonly blockOf = new Map<PlacedMention, Element>();
-  /** Blocks the wide observer has reported on: in the wide region or not. */
-  private readonly wide = new Map<Element, boolean>();
-  /** Blocks painted in the last batch (their mentions are, and new ones join at once). */
-  private readonly paintedBlocks = new Set<Element>();
+  /** Blocks the observer has reported on: near the viewport or not. */
+  private readonly near = new Map<Element, boolean>();
   /** Mentions whose range is in a highlight now. */
   private readonly painted = new Set<PlacedMention>();
-  private readonly wideObserver: IntersectionObserver;
-  private readonly narrowObserver: IntersectionObserver;
+  private readonly observer: IntersectionObserver;
   /** The last element looked up and its block (mentions come in document order: often the same). */
   private last: [Element, Element] | null = null;
 
@@ -642,17 +632,14 @@ class PaintWindow {
     Observer: typeof IntersectionObserver,
     private readonly paint: (p: PlacedMention, on: boolean) => void,
   ) {
-    this.wideObserver = new Observer((entries) => this.report(entries, false), {
-      rootMargin: WINDOW_WIDE,
-    });
-    this.narrowObserver = new Observer((entries) => this.report(entries, true), {
-      rootMargin: WINDOW_NARROW,
+    this.observer = new Observer((entries) => this.report(entries), {
+      rootMargin: WINDOW_MARGIN,
     });
   }
 
   /**
-   * Follow a mention: painted at once if its block is painted, else at the next batch that
-   * covers it. `painted` says it is in a highlight already (painted before the window opened).
+   * Follow a mention: painted at once if its block is near, else when it comes near. `painted`
+   * says it is in a highlight already (painted before the window opened).
    */
   track(p: PlacedMention, painted = false): void {
     const start = p.range.startContainer;
@@ -670,30 +657,9 @@ class PaintWindow {
     if (set) set.add(p);
     else {
       this.byBlock.set(block, new Set([p]));
-      if (!this.wide.has(block)) this.observeSoon(block);
+      if (!this.near.has(block)) this.observeSoon(block);
     }
-    if (this.paintedBlocks.has(block)) this.set(p, true);
-  }
-
-  /** Stop following a mention (its highlight is removed by the caller). */
-  untrack(p: PlacedMention): void {
-    const block = this.blockOf.get(p);
-    if (!block) return;
-    this.blockOf.delete(p);
-    this.painted.delete(p);
-    const set = this.byBlock.get(block);
-    set?.delete(p);
-    if (set && !set.size) {
-      this.byBlock.delete(block);
-      // A block whose text changed is re-read at once: keep following it, so its new mentions
-      // are painted without waiting for a report (no flicker). A removed one is let go.
-      if (block.isConnected) return;
-      this.wide.delete(block);
-      this.paintedBlocks.delete(block);
-      this.wideObserver.unobserve(block);
-      this.narrowObserver.unobserve(block);
-      if (this.last?.[1] === block) this.last = null;
-    }
+    if (this.near.get(block)) this.set(p, true);
   }
 
   /** Blocks waiting to be observed, at most {@link OBSERVE_PER_FRAME} per frame. */
@@ -712,14 +678,29 @@ class PaintWindow {
       this.pump = 0;
       if (this.closed) return;
       const batch = this.toObserve.splice(0, OBSERVE_PER_FRAME);
-      for (const el of batch) {
-        if (!this.byBlock.has(el)) continue;
-        this.wideObserver.observe(el);
-        this.narrowObserver.observe(el);
-      }
+      for (const el of batch) if (this.byBlock.has(el)) this.observer.observe(el);
       if (this.toObserve.length) this.pump = requestAnimationFrame(step);
     };
     this.pump = requestAnimationFrame(step);
+  }
+
+  /** Stop following a mention (its highlight is removed by the caller). */
+  untrack(p: PlacedMention): void {
+    const block = this.blockOf.get(p);
+    if (!block) return;
+    this.blockOf.delete(p);
+    this.painted.delete(p);
+    const set = this.byBlock.get(block);
+    set?.delete(p);
+    if (set && !set.size) {
+      this.byBlock.delete(block);
+      // A block whose text changed is re-read at once: keep following it, so its new mentions
+      // are painted without waiting a frame for a report (no flicker). A removed one is let go.
+      if (block.isConnected) return;
+      this.near.delete(block);
+      this.observer.unobserve(block);
+      if (this.last?.[1] === block) this.last = null;
+    }
   }
 
   disconnect(): void {
@@ -728,12 +709,10 @@ class PaintWindow {
     this.toObserve = [];
     if (this.pump) cancelAnimationFrame(this.pump);
     this.pump = 0;
-    this.wideObserver.disconnect();
-    this.narrowObserver.disconnect();
+    this.observer.disconnect();
     this.byBlock.clear();
     this.blockOf.clear();
-    this.wide.clear();
-    this.paintedBlocks.clear();
+    this.near.clear();
     this.painted.clear();
     this.last = null;
   }
@@ -747,66 +726,45 @@ class PaintWindow {
   }
 
   /** Reports not applied yet (applied in slices: a scan may bring thousands in one callback). */
-  private queue: [IntersectionObserverEntry, boolean][] = [];
+  private queue: IntersectionObserverEntry[] = [];
   private draining = false;
   private closed = false;
-  /** Set when the reader came near a block that is not painted: a batch is due. */
-  private due = false;
 
-  private report(entries: IntersectionObserverEntry[], narrow: boolean): void {
-    for (const entry of entries) this.queue.push([entry, narrow]);
+  private report(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) this.queue.push(entry);
     if (!this.draining) void this.drain();
   }
 
   /**
-   * Apply queued reports, yielding every {@link SLICE_MS} (reading an entry costs ~20 µs in a
-   * content script's world, and a 5 MB page's first reports came by thousands), then paint a batch
-   * if one is due.
+   * Apply queued reports, yielding every {@link SLICE_MS}: reading an entry costs ~20 µs in a
+   * content script's world, and the first reports of a 5 MB page's blocks (thousands, in one
+   * callback while the scan keeps the page from rendering) took 86 ms at once.
    */
   private async drain(): Promise<void> {
     this.draining = true;
     let i = 0;
     while (!this.closed && i < this.queue.length) {
       const end = performance.now() + SLICE_MS;
-      do {
-        const [entry, narrow] = this.queue[i++]!;
-        this.apply(entry, narrow);
-      } while (i < this.queue.length && (i & 15 || performance.now() < end));
+      do this.apply(this.queue[i++]!);
+      while (i < this.queue.length && (i & 15 || performance.now() < end));
       if (i < this.queue.length) await yieldToPage();
     }
     this.queue = [];
     this.draining = false;
-    if (this.due && !this.closed) this.batch();
   }
 
-  private apply(entry: IntersectionObserverEntry, narrow: boolean): void {
+  private apply(entry: IntersectionObserverEntry): void {
     const block = entry.target;
-    // A block without a box of its own (display: contents) never intersects: counted as near.
+    // A block without a box of its own (display: contents) never intersects: always painted.
     let near = entry.isIntersecting;
     if (!near) {
       const box = entry.boundingClientRect;
       near = box.width === 0 && box.height === 0;
     }
-    if (narrow) {
-      if (near && !this.paintedBlocks.has(block) && this.byBlock.has(block)) this.due = true;
-    } else this.wide.set(block, near);
-  }
-
-  /** Paint every block in the wide region, unpaint every other: one change to the highlights. */
-  private batch(): void {
-    this.due = false;
-    for (const [block, set] of this.byBlock) {
-      const on = this.wide.get(block) === true;
-      if (on === this.paintedBlocks.has(block)) continue;
-      if (on) this.paintedBlocks.add(block);
-      else this.paintedBlocks.delete(block);
-      for (const p of set) this.set(p, on);
-    }
-    // Mentions painted before the window opened, in blocks now outside the wide region.
-    for (const p of [...this.painted]) {
-      const block = this.blockOf.get(p);
-      if (block && !this.paintedBlocks.has(block)) this.set(p, false);
-    }
+    if (near === this.near.get(block)) return;
+    this.near.set(block, near);
+    const set = this.byBlock.get(block);
+    if (set) for (const p of set) this.set(p, near);
   }
 }
 
