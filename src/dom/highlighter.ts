@@ -48,10 +48,12 @@ const VIEWPORT_TEXT_CHARS = 20000;
  * found so far at once (~10 µs each in the isolated world), so it opens early.
  */
 const WINDOW_THRESHOLD = 500;
-/** New blocks the paint window starts observing per frame (their first intersections cost ~8 µs each). */
-const OBSERVE_PER_FRAME = 300;
-/** How far above and below the viewport mentions are painted on a windowed page. */
-const WINDOW_MARGIN = '150% 0px';
+/** Screens above and below the viewport whose mentions are painted on a windowed page. */
+const WINDOW_SCREENS = 4;
+/** The painted region is found again when the reader comes within this many screens of its edge. */
+const WINDOW_EDGE_SCREENS = 1;
+/** Blocks out of the region passed over before the search stops (layouts not in document order). */
+const WINDOW_SLACK = 8;
 
 const BLOCK_SELECTOR =
   'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
@@ -433,15 +435,13 @@ export class Highlighter {
   }
 
   /**
-   * Switch to painting only the mentions near the viewport (where IntersectionObserver exists):
-   * every mention so far is tracked by its block, ranges staged for the end of the scan are
-   * dropped (the window paints what is near), and what is painted now but far away is removed at
-   * the observer's first report.
+   * Switch to painting only the mentions near the viewport: every mention so far is tracked by
+   * its block, ranges staged for the end of the scan are dropped (the window paints what is near),
+   * and what is painted now but far away is removed at the window's first search (next frame).
    */
   private openWindow(): void {
-    const Observer = (this.root.ownerDocument.defaultView as (Window & typeof globalThis) | null)
-      ?.IntersectionObserver;
-    if (typeof Observer !== 'function') return;
+    const doc = this.root.ownerDocument;
+    if (!doc.defaultView) return;
     const paint = (p: PlacedMention, on: boolean) => {
       const type = this.typeOf.get(p.mention.entity);
       const highlight = type && this.highlights.get(type);
@@ -454,7 +454,7 @@ export class Highlighter {
       const type = this.typeOf.get(p.mention.entity);
       return !(type && staged?.get(type)?.has(p.range));
     };
-    this.window = new PaintWindow(Observer, paint);
+    this.window = new PaintWindow(doc, paint);
     for (const p of this.placed) this.window.track(p, painted(p));
     staged?.clear();
   }
@@ -612,34 +612,54 @@ export class Highlighter {
 
 /**
  * Paints the mentions of a big page only near the viewport: each mention is tracked by the block
- * it starts in, an IntersectionObserver (margin {@link WINDOW_MARGIN}) reports blocks coming near
- * or going away as the reader scrolls, and their ranges are added to or removed from the
- * highlights. The observer runs in the browser's rendering step, not in our tasks, and touches
- * nothing in the page. Hover and keyboard do not depend on it (they use every placed mention).
+ * it starts in, blocks are kept in document order, and the blocks within {@link WINDOW_SCREENS}
+ * screens of the viewport are found by a binary search on their boxes (laid out top to bottom in
+ * document order on ordinary pages). The region is found again only when the reader comes within
+ * {@link WINDOW_EDGE_SCREENS} of its edge (two boxes read per scrolled frame), when blocks are
+ * added, or on resize — so scrolling changes the highlights about once every two screens, not
+ * every frame.
+ *
+ * Why not an IntersectionObserver on every block (the first design): the browser computes every
+ * observed target's intersection in every scrolled frame, 17 ms a frame for the 5 MB bench page's
+ * ~5,000 blocks, and a highlight change in nearly every frame made about half of the frames of a
+ * fast scroll longer than 50 ms (scripts/bench/scroll.ts). Touches nothing in the page; hover and
+ * keyboard do not depend on it (they use every placed mention).
  */
 class PaintWindow {
   private readonly byBlock = new Map<Element, Set<PlacedMention>>();
   private readonly blockOf = new Map<PlacedMention, Element>();
-  /** Blocks the observer has reported on: near the viewport or not. */
-  private readonly near = new Map<Element, boolean>();
   /** Mentions whose range is in a highlight now. */
   private readonly painted = new Set<PlacedMention>();
-  private readonly observer: IntersectionObserver;
+  /** Blocks followed, in document order (let-go blocks stay until the next compaction). */
+  private blocks: Element[] = [];
+  private readonly listed = new Set<Element>();
+  private stale = 0;
+  /** Blocks in the painted region now. */
+  private near = new Set<Element>();
+  /** The nearest blocks just outside the painted region: either coming within the edge repaints. */
+  private above: Element | null = null;
+  private below: Element | null = null;
+  /** The region must be found again (blocks added, resize) at the next frame. */
+  private dirty = false;
+  private frame = 0;
+  private closed = false;
   /** The last element looked up and its block (mentions come in document order: often the same). */
   private last: [Element, Element] | null = null;
+  private readonly lifetime = new AbortController();
 
   constructor(
-    Observer: typeof IntersectionObserver,
+    private readonly doc: Document,
     private readonly paint: (p: PlacedMention, on: boolean) => void,
   ) {
-    this.observer = new Observer((entries) => this.report(entries), {
-      rootMargin: WINDOW_MARGIN,
-    });
+    const options = { capture: true, passive: true, signal: this.lifetime.signal };
+    // Scroll events of the page and of any scrolling element reach a capturing listener.
+    doc.addEventListener('scroll', () => this.schedule(false), options);
+    doc.defaultView?.addEventListener('resize', () => this.schedule(true), options);
   }
 
   /**
-   * Follow a mention: painted at once if its block is near, else when it comes near. `painted`
-   * says it is in a highlight already (painted before the window opened).
+   * Follow a mention: painted at once if its block is in the painted region, else when the region
+   * comes to it. `painted` says it is in a highlight already (painted before the window opened).
    */
   track(p: PlacedMention, painted = false): void {
     const start = p.range.startContainer;
@@ -655,33 +675,13 @@ class PaintWindow {
     if (painted) this.painted.add(p);
     const set = this.byBlock.get(block);
     if (set) set.add(p);
-    else {
-      this.byBlock.set(block, new Set([p]));
-      if (!this.near.has(block)) this.observeSoon(block);
+    else this.byBlock.set(block, new Set([p]));
+    if (!this.listed.has(block)) {
+      this.insert(block);
+      this.schedule(true);
     }
-    if (this.near.get(block)) this.set(p, true);
-  }
-
-  /** Blocks waiting to be observed, at most {@link OBSERVE_PER_FRAME} per frame. */
-  private toObserve: Element[] = [];
-  private pump = 0;
-
-  /**
-   * Observe a block from the next frame on. Why not at once: the browser computes the first
-   * intersection of every newly observed target in its next frame, and a scan that kept the page
-   * from rendering for a while made that one frame compute thousands (40 ms on the 5 MB bench page).
-   */
-  private observeSoon(block: Element): void {
-    this.toObserve.push(block);
-    if (this.pump) return;
-    const step = () => {
-      this.pump = 0;
-      if (this.closed) return;
-      const batch = this.toObserve.splice(0, OBSERVE_PER_FRAME);
-      for (const el of batch) if (this.byBlock.has(el)) this.observer.observe(el);
-      if (this.toObserve.length) this.pump = requestAnimationFrame(step);
-    };
-    this.pump = requestAnimationFrame(step);
+    // In the region: painted now; else at the next frame if the search finds it near.
+    if (this.near.has(block)) this.set(p, true);
   }
 
   /** Stop following a mention (its highlight is removed by the caller). */
@@ -694,27 +694,148 @@ class PaintWindow {
     set?.delete(p);
     if (set && !set.size) {
       this.byBlock.delete(block);
-      // A block whose text changed is re-read at once: keep following it, so its new mentions
-      // are painted without waiting a frame for a report (no flicker). A removed one is let go.
+      // A block whose text changed is re-read at once: keep it, so its new mentions are painted
+      // without waiting a frame (no flicker). A removed one is let go.
       if (block.isConnected) return;
       this.near.delete(block);
-      this.observer.unobserve(block);
+      if (this.listed.delete(block)) this.stale++;
+      if (this.above === block || this.below === block) this.schedule(true);
       if (this.last?.[1] === block) this.last = null;
     }
   }
 
   disconnect(): void {
     this.closed = true;
-    this.queue = [];
-    this.toObserve = [];
-    if (this.pump) cancelAnimationFrame(this.pump);
-    this.pump = 0;
-    this.observer.disconnect();
+    this.lifetime.abort();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.byBlock.clear();
     this.blockOf.clear();
+    this.blocks = [];
+    this.listed.clear();
     this.near.clear();
     this.painted.clear();
+    this.above = this.below = null;
     this.last = null;
+  }
+
+  /** Look at the region at the next frame: found again if `dirty`, else only if an edge is near. */
+  private schedule(dirty: boolean): void {
+    if (dirty) this.dirty = true;
+    if (this.frame || this.closed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.closed) return;
+      if (this.dirty || this.edgeReached()) this.refresh();
+    });
+  }
+
+  private get screen(): number {
+    return this.doc.defaultView?.innerHeight || 800;
+  }
+
+  /** Whether the reader came within {@link WINDOW_EDGE_SCREENS} of the painted region's edge. */
+  private edgeReached(): boolean {
+    const reach = WINDOW_EDGE_SCREENS * this.screen;
+    const above = this.above && boxOf(this.above);
+    if (above && above.bottom > -reach) return true;
+    const below = this.below && boxOf(this.below);
+    return !!below && below.top < this.screen + reach;
+  }
+
+  /** Insert a block in document order (appended, in the usual case of a page read top down). */
+  private insert(block: Element): void {
+    if (this.stale) this.compact();
+    this.listed.add(block);
+    const blocks = this.blocks;
+    if (!blocks.length || precedes(blocks[blocks.length - 1]!, block)) {
+      blocks.push(block);
+      return;
+    }
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (precedes(blocks[mid]!, block)) lo = mid + 1;
+      else hi = mid;
+    }
+    blocks.splice(lo, 0, block);
+  }
+
+  private compact(): void {
+    this.blocks = this.blocks.filter((b) => this.listed.has(b));
+    this.stale = 0;
+  }
+
+  /**
+   * Find the blocks within {@link WINDOW_SCREENS} screens of the viewport and paint exactly their
+   * mentions. Boxes are read in an animation frame, where layout is due anyway.
+   */
+  private refresh(): void {
+    this.dirty = false;
+    if (this.stale) this.compact();
+    const blocks = this.blocks;
+    const n = blocks.length;
+    const lo = -WINDOW_SCREENS * this.screen;
+    const hi = (1 + WINDOW_SCREENS) * this.screen;
+    const near = new Set<Element>();
+    // The first block starting below the region.
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      const box = boxNear(blocks, mid);
+      if (box && box.top > hi) b = mid;
+      else a = mid + 1;
+    }
+    this.below = a < n ? blocks[a]! : null;
+    this.above = null;
+    // Back from there while blocks are in the region (a few out of it are passed over: pages
+    // whose layout does not follow document order exactly).
+    for (let i = a - 1, misses = 0; i >= 0 && misses < WINDOW_SLACK; i--) {
+      const box = boxOf(blocks[i]!);
+      if (box && box.bottom >= lo && box.top <= hi) {
+        near.add(blocks[i]!);
+        misses = 0;
+      } else {
+        misses++;
+        if (box && !this.above) this.above = blocks[i]!;
+      }
+    }
+    for (let i = a; i < n && i < a + WINDOW_SLACK; i++) {
+      const box = boxOf(blocks[i]!);
+      if (box && box.bottom >= lo && box.top <= hi) near.add(blocks[i]!);
+    }
+    // A followed block holding a block in the region reaches into the region too.
+    for (const block of [...near]) {
+      for (let up = block.parentElement; up; up = up.parentElement) {
+        if (this.listed.has(up)) near.add(up);
+      }
+    }
+    for (const block of this.near) {
+      if (near.has(block)) continue;
+      const set = this.byBlock.get(block);
+      if (set) for (const p of set) this.set(p, false);
+    }
+    for (const block of near) {
+      const set = this.byBlock.get(block);
+      if (set) for (const p of set) this.set(p, true);
+    }
+    // Followed mentions that were painted before the window opened and are far away now.
+    if (this.painted.size > this.count(near)) {
+      for (const p of [...this.painted]) {
+        const block = this.blockOf.get(p);
+        if (!block || !near.has(block)) this.set(p, false);
+      }
+    }
+    this.near = near;
+  }
+
+  /** Mentions in `blocks`. */
+  private count(blocks: Set<Element>): number {
+    let n = 0;
+    for (const block of blocks) n += this.byBlock.get(block)?.size ?? 0;
+    return n;
   }
 
   /** Paint or unpaint a mention, calling into the highlight only for a change. */
@@ -724,48 +845,46 @@ class PaintWindow {
     else this.painted.delete(p);
     this.paint(p, on);
   }
+}
 
-  /** Reports not applied yet (applied in slices: a scan may bring thousands in one callback). */
-  private queue: IntersectionObserverEntry[] = [];
-  private draining = false;
-  private closed = false;
+/**
+ * The box of a block in viewport coordinates, or null when it has none (hidden). A block shown
+ * with `display: contents` has no box of its own: its contents' box is used.
+ */
+function boxOf(el: Element): DOMRect | null {
+  const box = el.getBoundingClientRect();
+  if (box.width || box.height) return box;
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  const inner = range.getBoundingClientRect?.();
+  return inner && (inner.width || inner.height) ? inner : null;
+}
 
-  private report(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) this.queue.push(entry);
-    if (!this.draining) void this.drain();
+/** The box of `blocks[i]`, or of the next block that has one (a few at most). */
+function boxNear(blocks: Element[], i: number): DOMRect | null {
+  for (let j = i; j < blocks.length && j < i + 4; j++) {
+    const box = boxOf(blocks[j]!);
+    if (box) return box;
   }
+  return null;
+}
 
-  /**
-   * Apply queued reports, yielding every {@link SLICE_MS}: reading an entry costs ~20 µs in a
-   * content script's world, and the first reports of a 5 MB page's blocks (thousands, in one
-   * callback while the scan keeps the page from rendering) took 86 ms at once.
-   */
-  private async drain(): Promise<void> {
-    this.draining = true;
-    let i = 0;
-    while (!this.closed && i < this.queue.length) {
-      const end = performance.now() + SLICE_MS;
-      do this.apply(this.queue[i++]!);
-      while (i < this.queue.length && (i & 15 || performance.now() < end));
-      if (i < this.queue.length) await yieldToPage();
+/** Whether `a` comes before `b` in the page, shadow trees placed where their host is. */
+function precedes(a: Node, b: Node): boolean {
+  const position = a.compareDocumentPosition(b);
+  if (!(position & 1 /* DISCONNECTED */)) return (position & 4) /* FOLLOWING */ !== 0;
+  const outer = (n: Node): Node => {
+    for (let root = n.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host;) {
+      n = (root as ShadowRoot).host;
+      root = n.getRootNode();
     }
-    this.queue = [];
-    this.draining = false;
-  }
-
-  private apply(entry: IntersectionObserverEntry): void {
-    const block = entry.target;
-    // A block without a box of its own (display: contents) never intersects: always painted.
-    let near = entry.isIntersecting;
-    if (!near) {
-      const box = entry.boundingClientRect;
-      near = box.width === 0 && box.height === 0;
-    }
-    if (near === this.near.get(block)) return;
-    this.near.set(block, near);
-    const set = this.byBlock.get(block);
-    if (set) for (const p of set) this.set(p, near);
-  }
+    return n;
+  };
+  const ha = outer(a);
+  const hb = outer(b);
+  if (ha === hb) return false;
+  const hosts = ha.compareDocumentPosition(hb);
+  return !(hosts & 1) && (hosts & 4) !== 0;
 }
 
 /**

@@ -426,79 +426,78 @@ describe('Highlighter: open shadow roots', () => {
 });
 
 describe('Highlighter: paints only what is near the viewport on a big page', () => {
-  /** An IntersectionObserver the test drives: `near(el)` says which targets are near. */
-  class FakeIntersectionObserver {
-    static last: FakeIntersectionObserver | null = null;
-    /** Paragraphs ever observed, by any instance. */
-    static paragraphs = 0;
-    readonly targets = new Set<Element>();
-    constructor(private readonly report: (entries: unknown[]) => void) {
-      FakeIntersectionObserver.last = this;
-    }
-    observe(target: Element) {
-      this.targets.add(target);
-      if (target.localName === 'p') FakeIntersectionObserver.paragraphs++;
-    }
-    unobserve(target: Element) {
-      this.targets.delete(target);
-    }
-    disconnect() {
-      this.targets.clear();
-    }
-    /** Report every target, near when `near` says so (as the browser does after a scroll). */
-    deliver(near: (el: Element) => boolean) {
-      const box = { top: 0, left: 0, width: 100, height: 20 };
-      this.report(
-        [...this.targets].map((target) => ({
-          target,
-          boundingClientRect: box,
-          isIntersecting: near(target),
-        })),
-      );
-    }
+  const SCREEN = 600;
+  const LINE = 20;
+  /**
+   * A layout for linkedom: paragraph i is a 20 px line at i × 20 px, the window scrolled to
+   * `layout.y`; `layout.reads` counts the boxes read. Scroll events are sent as the browser does.
+   */
+  function laidOut(document: Document, window: Window) {
+    const layout = { y: 0, reads: 0 };
+    Object.defineProperty(window, 'innerHeight', { value: SCREEN, configurable: true });
+    /** Lay out the paragraphs as they are now (again after some were added). */
+    const relayout = () =>
+      document.querySelectorAll('p').forEach((p, i) => {
+        Object.defineProperty(p, 'getBoundingClientRect', {
+          configurable: true,
+          value: () => {
+            layout.reads++;
+            const top = i * LINE - layout.y;
+            return { top, bottom: top + LINE, left: 0, right: 100, width: 100, height: LINE };
+          },
+        });
+      });
+    relayout();
+    const scrollTo = async (y: number) => {
+      layout.y = y;
+      document.dispatchEvent(new window.Event('scroll'));
+      await settle();
+    };
+    return { layout, scrollTo, relayout };
   }
 
   const registered = () =>
     [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].flatMap((set) => [...set]);
   const paragraphOf = (r: StaticRange, ps: Element[]) =>
     ps.indexOf((r.startContainer as Text).parentElement!.closest('p')!);
+  const paintedParagraphs = (ps: Element[]) =>
+    registered()
+      .map((r) => paragraphOf(r, ps))
+      .sort((a, b) => a - b);
+  /** Paragraphs from `first` to `last`, inclusive. */
+  const span = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
-  it('past 500 mentions, registers those of near blocks only, and follows the scroll', async () => {
+  it('past 500 mentions, registers those within four screens of the viewport, and follows the scroll', async () => {
     // 1,200 paragraphs with one mention each (the window opens past 500).
     const html = Array.from({ length: 1200 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
     const { document, window } = page(`<main>${html}</main>`);
-    Object.assign(window, { IntersectionObserver: FakeIntersectionObserver });
+    const { layout, scrollTo } = laidOut(document, window as unknown as Window);
     const h = new Highlighter(document.body, dict);
     await h.start();
-    const io = FakeIntersectionObserver.last!;
+    await settle();
     const ps: Element[] = [...document.querySelectorAll('p')];
     expect(h.mentions.length).toBe(1200);
-    // Every mention's paragraph is followed (300 new ones a frame); nothing is painted before the
-    // first report.
-    await settle();
-    expect(io.targets.size).toBe(1200);
-    expect(registered().length).toBe(0);
-    io.deliver((el) => ps.indexOf(el) < 30);
-    await settle();
-    expect(
-      registered()
-        .map((r) => paragraphOf(r, ps))
-        .sort((a, b) => a - b),
-    ).toEqual(Array.from({ length: 30 }, (_, i) => i));
-    // The reader scrolls to the end: the top is unpainted, the end painted.
-    io.deliver((el) => ps.indexOf(el) >= 1180);
-    await settle();
-    expect(
-      registered()
-        .map((r) => paragraphOf(r, ps))
-        .sort((a, b) => a - b),
-    ).toEqual(Array.from({ length: 20 }, (_, i) => 1180 + i));
+    // From the top: 4 screens below the viewport's bottom (3,000 px: paragraphs 0 to 150).
+    expect(paintedParagraphs(ps)).toEqual(span(0, 150));
+    // The reader scrolls to the middle: 4 screens either side of it.
+    await scrollTo(12000);
+    expect(paintedParagraphs(ps)).toEqual(span((12000 - 4 * SCREEN) / LINE - 1, (12000 + 5 * SCREEN) / LINE));
+    // A little further (less than three screens): the region stays, and only two boxes are read.
+    const adds = added.length;
+    layout.reads = 0;
+    await scrollTo(12000 + 2 * SCREEN);
+    expect(added.length).toBe(adds);
+    expect(layout.reads).toBe(2);
+    // On to the end: the top is unpainted, the end painted.
+    await scrollTo(1200 * LINE - SCREEN);
+    expect(paintedParagraphs(ps)).toEqual(span((1200 * LINE - 5 * SCREEN) / LINE - 1, 1199));
     // Hover and keyboard still know every mention.
     expect(h.mentionAt(ps[5]!.firstChild!, 16)).toBeDefined();
-    // Text that changes in a near paragraph is painted at once; removed text is unfollowed.
+    // Text that changes in a painted paragraph is painted at once; removed text is let go.
     change.text(ps[1199]!.firstChild as Text, 'Kyiv and Bucha today.');
     await settle();
     expect(registered().filter((r) => paragraphOf(r, ps) === 1199).length).toBe(2);
+    const before = registered().length;
     const gone = ps[1198]!;
     gone.remove();
     FakeMutationObserver.deliver({
@@ -507,20 +506,56 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
       removedNodes: [gone] as unknown as NodeList,
     });
     await settle();
-    expect(io.targets.has(gone)).toBe(false);
-    expect(registered().length).toBe(20);
+    expect(registered().length).toBe(before - 1);
+    expect(registered().some((r) => paragraphOf(r, ps) === 1198)).toBe(false);
+    // Stopped: nothing registered, and scrolling reads nothing.
     h.stop();
-    expect(io.targets.size).toBe(0);
+    layout.reads = 0;
+    await scrollTo(0);
+    expect(registered().length).toBe(0);
+    expect(layout.reads).toBe(0);
+  });
+
+  it('paints paragraphs added near the viewport at the next frame, and far ones only when scrolled to', async () => {
+    const html = Array.from({ length: 600 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
+    const { document, window } = page(`<main>${html}</main>`);
+    const win = window as unknown as Window;
+    const { scrollTo, relayout } = laidOut(document, win);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    await settle();
+    // A feed appends 600 more paragraphs at the end (laid out below the others).
+    const main = document.querySelector('main')!;
+    const more = fragment(
+      document as unknown as Document,
+      Array.from({ length: 600 }, (_, i) => `<p>Update ${i} from Bucha.</p>`).join(''),
+    );
+    const added = [...more.childNodes];
+    main.append(more);
+    relayout();
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: main,
+      addedNodes: added as unknown as NodeList,
+    });
+    await settle();
+    const ps: Element[] = [...document.querySelectorAll('p')];
+    expect(h.mentions.length).toBe(1200);
+    expect(paintedParagraphs(ps)).toEqual(span(0, 150));
+    await scrollTo(1100 * LINE);
+    expect(paintedParagraphs(ps).at(-1)).toBe(1199);
+    expect(paintedParagraphs(ps)[0]).toBe((1100 * LINE - 4 * SCREEN) / LINE - 1);
+    h.stop();
   });
 
   it('stays with plain highlights below 500 mentions', async () => {
     const html = Array.from({ length: 450 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
     const { document, window } = page(`<main>${html}</main>`);
-    Object.assign(window, { IntersectionObserver: FakeIntersectionObserver });
-    FakeIntersectionObserver.paragraphs = 0;
+    const { layout, scrollTo } = laidOut(document, window as unknown as Window);
     const h = new Highlighter(document.body, dict);
     await h.start();
-    expect(FakeIntersectionObserver.paragraphs).toBe(0);
+    await scrollTo(5000);
+    expect(layout.reads).toBe(0);
     expectNoDoubles(h);
     expect(registered().length).toBe(450);
     h.stop();
