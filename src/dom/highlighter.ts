@@ -166,15 +166,32 @@ export class Highlighter {
    */
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
-    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
+    this.unregister();
     this.style = style;
     this.register();
   }
 
+  /**
+   * The style painted now: the user's, except that a windowed (big) page shows underlines as a
+   * tint. Why: in Chromium every change to a highlight that draws a text decoration re-runs
+   * PrePaint over the whole page (ink overflow), ~35 ms a change on the 5 MB bench page against
+   * ~1 ms for a background colour (scripts/bench/highlight-style.ts), and the window changes the
+   * highlights as the reader scrolls.
+   */
+  private get paintedStyle(): HighlightStyle {
+    return this.window && this.style === 'underline' ? 'tint' : this.style;
+  }
+
   private register(): void {
-    if (this.style === 'none') return;
+    const style = this.paintedStyle;
+    if (style === 'none') return;
     for (const [type, highlight] of this.highlights)
-      CSS.highlights.set(highlightName(type, this.style), highlight);
+      CSS.highlights.set(highlightName(type, style), highlight);
+  }
+
+  private unregister(): void {
+    const style = this.paintedStyle;
+    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, style));
   }
 
   /** Scan the whole page (time-sliced) while already following its changes. */
@@ -205,7 +222,7 @@ export class Highlighter {
     this.observer = null;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, this.style));
+    this.unregister();
     this.window?.disconnect();
     this.window = null;
     this.highlights.clear();
@@ -454,9 +471,11 @@ export class Highlighter {
       const type = this.typeOf.get(p.mention.entity);
       return !(type && staged?.get(type)?.has(p.range));
     };
+    this.unregister();
     this.window = new PaintWindow(doc, paint);
     for (const p of this.placed) this.window.track(p, painted(p));
     staged?.clear();
+    this.register();
   }
 
   private remove(p: PlacedMention): void {
@@ -533,8 +552,12 @@ export class Highlighter {
   /** Drop every highlight, held mention and the support they gave (a new page starts). */
   private clear(): void {
     for (const highlight of this.highlights.values()) highlight.clear();
-    this.window?.disconnect();
-    this.window = null;
+    if (this.window) {
+      this.unregister();
+      this.window.disconnect();
+      this.window = null;
+      this.register();
+    }
     this.staged?.clear();
     this.placed.clear();
     this.byNode.clear();

@@ -88,6 +88,7 @@ export function SettingsForm({ t, settings, saveState, onChange }: SettingsFormP
             <span>{t(`style_${style}`)}</span>
           </label>
         ))}
+        <p class="wsw-hint">{t('style_bigPage')}</p>
       </fieldset>
       <fieldset>
         <legend>{t('optionsAppearance')}</legend>

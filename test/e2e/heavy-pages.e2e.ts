@@ -1,8 +1,8 @@
 /**
  * Heavy pages (issue "Hardening"): a 5 MB page, and an infinite-scroll page appending content for
- * 60 s. On the feed the extension's longest task stays ≤ 50 ms, its CPU time is bounded, and its
- * MutationObserver does not feed itself (work bounded by the page's appends; quiet once they stop).
- * On the 5 MB page the ≤ 50 ms bound is not met yet: see BIG_PAGE_GUARD_MS.
+ * 60 s. On both the extension's longest task stays ≤ 50 ms; on the feed its CPU time is bounded,
+ * and its MutationObserver does not feed itself (work bounded by the page's appends; quiet once
+ * they stop).
  *
  * Chromium: measured, not inferred. The page's renderer is traced (CDP Tracing with the V8 CPU
  * profile, categories and attribution of scripts/bench/trace.ts, as `npm run bench:extension`
@@ -57,16 +57,6 @@ import {
 
 /** The issue's bound on any main-thread task of ours, ms. */
 const LONG_MS = 50;
-/**
- * On the 5 MB page the issue's bound (no extension task over {@link LONG_MS}) is NOT met yet: a
- * frame in which our animation-frame callback runs can also hold Chromium's repaint of the whole
- * page after a highlight change (~90 ms on this page), and a major GC of the page's heap can land
- * in one of our slices. Until that is solved these guards catch what was fixed: painting all
- * 13,005 ranges at the end of the scan (a 425 ms task) and the hit-test that ran the page's first
- * layout in our task (155 ms). The figures are logged on every run.
- */
-const BIG_PAGE_GUARD_MS = 150;
-const BIG_PAGE_OVER_LONG = 3;
 /** One frame at 60 Hz, ms: the resolution of a frame-gap measurement. */
 const FRAME_MS = 1000 / 60;
 /**
@@ -94,9 +84,9 @@ const FEED_CPU_SHARE = 0.1;
 /**
  * Bound on the extension's tasks per append of the page: a page task in which our MutationObserver
  * callback ran, the animation frame where the records are coalesced, the time slice that reads the
- * changed blocks, an IntersectionObserver report as the reader is scrolled along, the frame in
- * which the paint window starts observing new blocks, and the idle-time card prefetch (measured:
- * 3.9 per append before the window and ordinary-priority yields, 4.9 after). A self-feeding
+ * changed blocks, the frame in which the paint window finds its region again, and the idle-time
+ * card prefetch (measured: 3.9 per append before the window and ordinary-priority yields, 4.9
+ * after). A self-feeding
  * observer schedules a task every frame (≥ 15 per append at 60 Hz), whatever the page does.
  */
 const TASKS_PER_APPEND = 6;
@@ -283,7 +273,7 @@ describe.each(BROWSERS)('%s: heavy pages', (name) => {
 
   if (name === 'chromium') {
     it(
-      'a 5 MB page (traced): no extension task over 150 ms, at most 3 over 50 ms (the issue asks none: not met yet), no more rendering tasks over 50 ms than the page alone',
+      'a 5 MB page (traced): no extension task over 50 ms, no more rendering tasks over 50 ms than the page alone',
       { timeout: 480_000 },
       async () => {
         const url = bigUrl();
@@ -340,10 +330,7 @@ describe.each(BROWSERS)('%s: heavy pages', (name) => {
         expect(sumCpu(tail), 'extension thread time in the last 1.5 s of the trace (ms)').toBeLessThan(100);
         expect
           .soft(round(cpu(longest!)), 'longest extension task, thread time (ms)')
-          .toBeLessThanOrEqual(BIG_PAGE_GUARD_MS);
-        expect
-          .soft(over.length, `extension tasks over ${LONG_MS} ms`)
-          .toBeLessThanOrEqual(BIG_PAGE_OVER_LONG);
+          .toBeLessThanOrEqual(LONG_MS);
         expect
           .soft(renderWith.length, 'rendering tasks over 50 ms after the content script started')
           .toBeLessThanOrEqual(renderAlone.length);

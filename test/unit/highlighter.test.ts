@@ -450,7 +450,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     relayout();
     const scrollTo = async (y: number) => {
       layout.y = y;
-      document.dispatchEvent(new window.Event('scroll'));
+      document.dispatchEvent(new (window as unknown as typeof globalThis).Event('scroll'));
       await settle();
     };
     return { layout, scrollTo, relayout };
@@ -458,6 +458,12 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
 
   const registered = () =>
     [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].flatMap((set) => [...set]);
+  /** Names of the registered highlights of places, and whether every registered name is a tint. */
+  const names = () => {
+    const all = [...(CSS.highlights as unknown as Map<string, unknown>).keys()];
+    const tint = all.length > 0 && all.every((n) => n.endsWith('-tint'));
+    return all.length ? [all.filter((n) => n.startsWith('wsw-place')), tint ? 'tint' : 'underline'] : [];
+  };
   const paragraphOf = (r: StaticRange, ps: Element[]) =>
     ps.indexOf((r.startContainer as Text).parentElement!.closest('p')!);
   const paintedParagraphs = (ps: Element[]) =>
@@ -558,6 +564,33 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     expect(layout.reads).toBe(0);
     expectNoDoubles(h);
     expect(registered().length).toBe(450);
+    expect(names()).toEqual([['wsw-place'], 'underline']);
     h.stop();
+  });
+
+  it('draws underlines as a tint on a windowed page, the chosen style again after a navigation', async () => {
+    const html = Array.from({ length: 600 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
+    const { document, window } = page(`<main>${html}</main>`);
+    laidOut(document, window as unknown as Window);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    await settle();
+    expect(names()).toEqual([['wsw-place-tint'], 'tint']);
+    expect(registered().length).toBeGreaterThan(0);
+    // The reader's other choices are kept as they are.
+    h.setStyle('none');
+    expect(names()).toEqual([]);
+    h.setStyle('tint');
+    expect(names()).toEqual([['wsw-place-tint'], 'tint']);
+    h.setStyle('underline');
+    expect(names()).toEqual([['wsw-place-tint'], 'tint']);
+    // An SPA navigation to a short story: plain highlights, underlined.
+    (document.location as { href: string }).href = 'https://news.example/short';
+    change.html(document.querySelector('main')!, '<p>Kyiv, Bucha.</p>');
+    await settle();
+    expect(names()).toEqual([['wsw-place'], 'underline']);
+    expect(registered().length).toBe(2);
+    h.stop();
+    expect(names()).toEqual([]);
   });
 });
