@@ -182,6 +182,9 @@ async function tracedLoad(browser: Browser, url: string, minRanges: number) {
   const run = await loadAndSettle(browser, url, minRanges, {
     setup: (page) => page.tracing.start({ categories: TRACE_CATEGORIES }),
     after: async (page) => {
+      // Late work (the idle-time card prefetch, up to 2 s after a scan) may still come once the
+      // page has settled: keep tracing a while, so the trace holds all of it.
+      await new Promise((r) => setTimeout(r, 2500));
       events = parseTrace(await page.tracing.stop());
     },
   });
