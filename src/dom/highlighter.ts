@@ -717,13 +717,13 @@ class PaintWindow {
     set?.delete(p);
     if (set && !set.size) {
       this.byBlock.delete(block);
-      // A block whose text changed is re-read at once: keep it, so its new mentions are painted
-      // without waiting a frame (no flicker). A removed one is let go.
-      if (block.isConnected) return;
-      this.near.delete(block);
+      // Unlisted, so that a block moved in the page is inserted again at its new place when its
+      // text is re-read. A block still in the page stays in the painted region meanwhile, so its
+      // new mentions are painted at once (no flicker); the next search drops it if it is gone.
       if (this.listed.delete(block)) this.stale++;
+      if (!block.isConnected) this.near.delete(block);
       if (this.above === block || this.below === block) this.schedule(true);
-      if (this.last?.[1] === block) this.last = null;
+      this.last = null;
     }
   }
 
@@ -757,13 +757,21 @@ class PaintWindow {
     return this.doc.defaultView?.innerHeight || 800;
   }
 
-  /** Whether the reader came within {@link WINDOW_EDGE_SCREENS} of the painted region's edge. */
+  /**
+   * Whether the reader came within {@link WINDOW_EDGE_SCREENS} of the painted region's edge (or
+   * an edge block lost its box, e.g. hidden since: the region is then found again).
+   */
   private edgeReached(): boolean {
     const reach = WINDOW_EDGE_SCREENS * this.screen;
-    const above = this.above && boxOf(this.above);
-    if (above && above.bottom > -reach) return true;
-    const below = this.below && boxOf(this.below);
-    return !!below && below.top < this.screen + reach;
+    if (this.above) {
+      const box = boxOf(this.above);
+      if (!box || box.bottom > -reach) return true;
+    }
+    if (this.below) {
+      const box = boxOf(this.below);
+      if (!box || box.top < this.screen + reach) return true;
+    }
+    return false;
   }
 
   /** Insert a block in document order (appended, in the usual case of a page read top down). */
@@ -792,7 +800,9 @@ class PaintWindow {
 
   /**
    * Find the blocks within {@link WINDOW_SCREENS} screens of the viewport and paint exactly their
-   * mentions. Boxes are read in an animation frame, where layout is due anyway.
+   * mentions. Boxes are read in an animation frame, where layout is due anyway. Blocks without a
+   * box (hidden by the page's CSS, a closed `<details>`) are passed over wherever they are: they
+   * neither end the search nor become an edge.
    */
   private refresh(): void {
     this.dirty = false;
@@ -802,32 +812,42 @@ class PaintWindow {
     const lo = -WINDOW_SCREENS * this.screen;
     const hi = (1 + WINDOW_SCREENS) * this.screen;
     const near = new Set<Element>();
-    // The first block starting below the region.
+    const inRegion = (box: DOMRect) => box.bottom >= lo && box.top <= hi;
+    // The first block with a box that starts below the region (binary search; a box-less block
+    // is judged by the next one with a box, and a box-less tail by nothing).
     let a = 0;
     let b = n;
     while (a < b) {
       const mid = (a + b) >> 1;
-      const box = boxNear(blocks, mid);
-      if (box && box.top > hi) b = mid;
-      else a = mid + 1;
+      let j = mid;
+      let box: DOMRect | null = null;
+      while (j < b && !(box = boxOf(blocks[j]!))) j++;
+      if (!box || box.top > hi) b = mid;
+      else a = j + 1;
     }
-    this.below = a < n ? blocks[a]! : null;
-    this.above = null;
+    // Forward: the edge below, and (layouts not in document order) blocks in the region there.
+    this.below = null;
+    for (let i = a, seen = 0; i < n && seen < WINDOW_SLACK; i++) {
+      const box = boxOf(blocks[i]!);
+      if (!box) continue;
+      seen++;
+      if (inRegion(box)) near.add(blocks[i]!);
+      else if (box.top > hi) this.below ??= blocks[i]!;
+    }
     // Back from there while blocks are in the region (a few out of it are passed over: pages
-    // whose layout does not follow document order exactly).
+    // whose layout does not follow document order exactly). The edge above is the nearest block
+    // whose box ends above the region.
+    this.above = null;
     for (let i = a - 1, misses = 0; i >= 0 && misses < WINDOW_SLACK; i--) {
       const box = boxOf(blocks[i]!);
-      if (box && box.bottom >= lo && box.top <= hi) {
+      if (!box) continue;
+      if (inRegion(box)) {
         near.add(blocks[i]!);
         misses = 0;
       } else {
         misses++;
-        if (box && !this.above) this.above = blocks[i]!;
+        if (box.bottom < lo) this.above ??= blocks[i]!;
       }
-    }
-    for (let i = a; i < n && i < a + WINDOW_SLACK; i++) {
-      const box = boxOf(blocks[i]!);
-      if (box && box.bottom >= lo && box.top <= hi) near.add(blocks[i]!);
     }
     // A followed block holding a block in the region reaches into the region too.
     for (const block of [...near]) {
@@ -881,15 +901,6 @@ function boxOf(el: Element): DOMRect | null {
   range.selectNodeContents(el);
   const inner = range.getBoundingClientRect?.();
   return inner && (inner.width || inner.height) ? inner : null;
-}
-
-/** The box of `blocks[i]`, or of the next block that has one (a few at most). */
-function boxNear(blocks: Element[], i: number): DOMRect | null {
-  for (let j = i; j < blocks.length && j < i + 4; j++) {
-    const box = boxOf(blocks[j]!);
-    if (box) return box;
-  }
-  return null;
 }
 
 /** Whether `a` comes before `b` in the page, shadow trees placed where their host is. */

@@ -435,18 +435,26 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
   function laidOut(document: Document, window: Window) {
     const layout = { y: 0, reads: 0 };
     Object.defineProperty(window, 'innerHeight', { value: SCREEN, configurable: true });
-    /** Lay out the paragraphs as they are now (again after some were added). */
-    const relayout = () =>
-      document.querySelectorAll('p').forEach((p, i) => {
+    /**
+     * Lay out the paragraphs as they are now (again after some were added); a paragraph of class
+     * `hidden` has no box and takes no room, as with `display: none` from the page's CSS.
+     */
+    const relayout = () => {
+      let line = 0;
+      document.querySelectorAll('p').forEach((p) => {
+        const hidden = p.classList.contains('hidden');
+        const at = hidden ? 0 : line++;
         Object.defineProperty(p, 'getBoundingClientRect', {
           configurable: true,
           value: () => {
             layout.reads++;
-            const top = i * LINE - layout.y;
+            if (hidden) return { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 };
+            const top = at * LINE - layout.y;
             return { top, bottom: top + LINE, left: 0, right: 100, width: 100, height: LINE };
           },
         });
       });
+    };
     relayout();
     const scrollTo = async (y: number) => {
       layout.y = y;
@@ -530,8 +538,28 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const h = new Highlighter(document.body, dict);
     await h.start();
     await settle();
-    // A feed appends 600 more paragraphs at the end (laid out below the others).
     const main = document.querySelector('main')!;
+    // A paragraph inserted in the painted region is painted at the next frame, without a scroll.
+    const inserted = fragment(document as unknown as Document, '<p>Breaking: Izium.</p>');
+    const first = inserted.firstChild!;
+    main.insertBefore(inserted, main.children[3]!);
+    relayout();
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: main,
+      addedNodes: [first] as unknown as NodeList,
+    });
+    await settle();
+    expect(registered().filter((r) => r.startContainer.parentElement === first).length).toBe(1);
+    first.remove();
+    FakeMutationObserver.deliver({
+      type: 'childList',
+      target: main,
+      removedNodes: [first] as unknown as NodeList,
+    });
+    relayout();
+    await settle();
+    // A feed appends 600 more paragraphs at the end (laid out below the others).
     const more = fragment(
       document as unknown as Document,
       Array.from({ length: 600 }, (_, i) => `<p>Update ${i} from Bucha.</p>`).join(''),
@@ -551,6 +579,41 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     await scrollTo(1100 * LINE);
     expect(paintedParagraphs(ps).at(-1)).toBe(1199);
     expect(paintedParagraphs(ps)[0]).toBe((1100 * LINE - 4 * SCREEN) / LINE - 1);
+    h.stop();
+  });
+
+  it('passes over paragraphs without a box (hidden by the page) wherever they are', async () => {
+    // 2,000 paragraphs; 1,000–1,049 (a run longer than any slack) and 151–160 (right at the edge
+    // of the region painted from the top) are hidden.
+    const hiddenAt = (i: number) => (i >= 1000 && i < 1050) || (i >= 151 && i <= 160);
+    const html = Array.from(
+      { length: 2000 },
+      (_, i) => `<p${hiddenAt(i) ? ' class="hidden"' : ''}>Report ${i} from Kyiv.</p>`,
+    ).join('');
+    const { document, window } = page(`<main>${html}</main>`);
+    const { scrollTo } = laidOut(document, window as unknown as Window);
+    const h = new Highlighter(document.body, dict);
+    await h.start();
+    await settle();
+    const ps: Element[] = [...document.querySelectorAll('p')];
+    const shown = ps.map((_, i) => i).filter((i) => !hiddenAt(i));
+    /** The paragraphs shown at lines `first` to `last` of the layout. */
+    const lines = (first: number, last: number) => shown.slice(Math.max(0, first), last + 1);
+    expect(paintedParagraphs(ps)).toEqual(lines(0, 150));
+    // Scrolling down 3.5 screens passes the edge below (the first shown paragraph after the
+    // hidden ones, within a screen of the viewport now): the region follows.
+    await scrollTo(3.5 * SCREEN);
+    expect(paintedParagraphs(ps)).toEqual(lines(0, (3.5 * SCREEN + 5 * SCREEN) / LINE));
+    // Around the long hidden run: the region spans it, on both sides.
+    const y = 960 * LINE;
+    await scrollTo(y);
+    expect(paintedParagraphs(ps)).toEqual(lines((y - 4 * SCREEN) / LINE - 1, (y + 5 * SCREEN) / LINE));
+    expect(paintedParagraphs(ps)).toContain(999);
+    expect(paintedParagraphs(ps)).toContain(1050);
+    // Up again by 3.5 screens: the edge above is reached too.
+    const up = y - 3.5 * SCREEN;
+    await scrollTo(up);
+    expect(paintedParagraphs(ps)).toEqual(lines((up - 4 * SCREEN) / LINE - 1, (up + 5 * SCREEN) / LINE));
     h.stop();
   });
 
