@@ -701,7 +701,10 @@ class PaintWindow {
     else this.byBlock.set(block, new Set([p]));
     if (!this.listed.has(block)) {
       this.insert(block);
-      this.schedule(true);
+      // A block after the edge below is below the region too (layout follows document order):
+      // no search for it. So reading a long page top down searches about once, not every frame
+      // (each search reads boxes, and in Firefox that may finish the page's layout in our task).
+      if (!this.below || !precedes(this.below, block)) this.schedule(true);
     }
     // In the region: painted now; else at the next frame if the search finds it near.
     if (this.near.has(block)) this.set(p, true);

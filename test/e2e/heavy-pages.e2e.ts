@@ -428,11 +428,16 @@ describe.each(BROWSERS)('%s: heavy pages', (name) => {
             },
             after: (page) => readProbe(page),
           });
-        // The page alone before and after, for its own worst frame gap after load on two loads.
+        // Two loads each way, interleaved, compared by the mean of their longest frame gaps. Why
+        // not one load against the worse of two alone: the page's own longest gap after load
+        // (its first reflow and paint) ranged 166–334 ms over 34 identical loads alone, more than
+        // the allowance, so one load's maximum could not tell our ~0–80 ms from that noise.
         const alone1 = await probed(plain, 0);
         const run = await probed(ext.browser, 1);
         const alone2 = await probed(plain, 0);
-        const aloneGap = Math.max(alone1.value.frameGap, alone2.value.frameGap);
+        const run2 = await probed(ext.browser, 1);
+        const aloneGap = (alone1.value.frameGap + alone2.value.frameGap) / 2;
+        const withGap = (run.value.frameGap + run2.value.frameGap) / 2;
         // A frame can wait for the page's own longest work and then for our work next to it.
         const bound = Math.max(aloneGap, FRAME_MS) + FRAME_ALLOWANCE_MS;
         const show = (p: GapStats) =>
@@ -459,13 +464,16 @@ describe.each(BROWSERS)('%s: heavy pages', (name) => {
             `${run.settled.ranges} ranges; from load to settled: with the extension ${show(run.value)}, ` +
             `first highlight ${round(first - (run.value.loadAt ?? 0), 0)} ms after load, gaps [${gaps(run.value)}], ` +
             `longest after the first highlight ${round(afterFirst, 0)} ms; alone ${show(alone1.value)} ` +
-            `[${gaps(alone1.value)}] and ${show(alone2.value)} [${gaps(alone2.value)}]; bound ${round(bound, 0)} ms`,
+            `[${gaps(alone1.value)}] and ${show(alone2.value)} [${gaps(alone2.value)}]; second load with the ` +
+            `extension ${show(run2.value)} [${gaps(run2.value)}]; mean longest gap ${round(withGap, 0)} ms with, ` +
+            `${round(aloneGap, 0)} ms alone; bound ${round(bound, 0)} ms`,
         );
 
         expect(run.settled.ranges).toBeGreaterThan(0);
         expect(run.value.frames).toBeGreaterThan(0);
+        expect(run2.settled.ranges).toBeGreaterThan(0);
         expect
-          .soft(round(run.value.frameGap, 0), 'longest frame gap with the extension (ms)')
+          .soft(round(withGap, 0), 'mean longest frame gap with the extension (ms)')
           .toBeLessThanOrEqual(bound);
       },
     );
