@@ -9,7 +9,7 @@
  *
  * Why: the paint window changes the registered highlights as the reader scrolls a big page, and
  * this measured that a highlight drawing a text decoration re-runs PrePaint over the whole page at
- * each change (~35 ms a frame on the 5 MB page) while a background colour costs ~1 ms, as a plain
+ * each change (~30 ms a frame on the 5 MB page) while a background colour costs ~1 ms, as a plain
  * style change of the page does. So windowed pages paint underlines as a tint.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

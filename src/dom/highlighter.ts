@@ -174,7 +174,7 @@ export class Highlighter {
   /**
    * The style painted now: the user's, except that a windowed (big) page shows underlines as a
    * tint. Why: in Chromium every change to a highlight that draws a text decoration re-runs
-   * PrePaint over the whole page (ink overflow), ~35 ms a change on the 5 MB bench page against
+   * PrePaint over the whole page ~30 ms a change on the 5 MB bench page against
    * ~1 ms for a background colour (scripts/bench/highlight-style.ts), and the window changes the
    * highlights as the reader scrolls.
    */
