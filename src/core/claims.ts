@@ -90,6 +90,16 @@ export const ClaimSchema = v.pipe(
     date: Day,
     stance: v.picklist(STANCES, `not a stance (${STANCES.join(', ')})`),
     respondsTo: v.optional(Id),
+    /**
+     * The speaker's role when the statement was made ("head of the Office of the President" for
+     * Yermak in 2023): descriptions say what is true now, a claim must say what was true then.
+     */
+    speakerRole: v.optional(Text(200)),
+    /**
+     * The organisation a spokesperson or official spoke for (Peskov → kremlin): the claim then
+     * also shows on that organisation's card, labelled "Dmitry Peskov, for the Kremlin".
+     */
+    speaksFor: v.optional(Id),
     source: SourceSchema,
     moreSources: v.optional(v.array(SourceSchema)),
     reviews: v.optional(v.array(ReviewSchema)),

@@ -81,6 +81,14 @@ export function validateClaims(
           path: 'speaker',
           message: `unknown entity "${claim.speaker}"`,
         });
+      if (claim.speaksFor !== undefined && !entityIds.has(claim.speaksFor))
+        errors.push({
+          file,
+          kind: 'claim',
+          record,
+          path: 'speaksFor',
+          message: `unknown entity "${claim.speaksFor}"`,
+        });
       claim.about.forEach((a, k) => {
         if (!entityIds.has(a.entity))
           errors.push({
@@ -134,6 +142,7 @@ export function compileDataset(meta: DatasetMeta, claims: Claim[]): Dataset {
   const byEntity: Record<string, number[]> = Object.create(null);
   sorted.forEach((claim, i) => {
     const ids = new Set([claim.speaker, ...claim.about.map((a) => a.entity)]);
+    if (claim.speaksFor !== undefined) ids.add(claim.speaksFor);
     for (const id of ids) (byEntity[id] ??= []).push(i);
   });
   return { ...meta, claims: sorted, byEntity };
