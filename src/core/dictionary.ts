@@ -17,6 +17,11 @@ export interface DictEntity {
   wikidata?: string;
   /** Indexes of related entities whose unambiguous mention supports this one's ambiguous aliases. */
   context: number[];
+  /**
+   * For people: the given names (and their written forms) this person's full-name aliases use,
+   * folded. A surname after another given name is someone else ("Jill Biden"; see `core/sense`).
+   */
+  given?: string[];
 }
 
 /** One searchable form: which entity, which alias, how it may match. */
@@ -32,7 +37,19 @@ export interface Pattern {
   ambiguous?: string;
   /** For exact-case patterns: the form normalised without case folding. */
   exactKey?: string;
+  /** The alias the form belongs to, numbered from 1 over the whole dictionary (blockers: 0). */
+  group?: number;
+  /** {@link KIND_INFLECTED} and the other kind bits. */
+  kind?: number;
 }
+
+/** Pattern kind bits (the page-level sense rules read them; see `core/sense`). */
+/** The form is an inflected or derived form, not the alias's own text. */
+export const KIND_INFLECTED = 1;
+/** The form is one word (a surname, a town, an acronym). */
+export const KIND_ONE_WORD = 2;
+/** The alias also names other referents a page may go on calling by it alone (`namesakes`). */
+export const KIND_NAMESAKES = 4;
 
 /**
  * The compiled dictionary, laid out for a fast load and a fast scan.
@@ -58,6 +75,19 @@ export interface Dictionary {
   edgeChar: Uint16Array;
   termStart: Uint32Array | Uint16Array;
   terminals: Uint32Array | Uint16Array;
+  /** Language codes that {@link Dictionary.patternLang} indexes ('' = unknown). */
+  langs: string[];
+  /** Per pattern: index into {@link Dictionary.langs} of its alias's language. */
+  patternLang: Uint8Array;
+  /** Per pattern: the alias it belongs to, from 1 (forms of one alias share it; blockers: 0). */
+  patternGroup: Uint16Array | Uint32Array;
+  /** Per pattern: kind bits ({@link KIND_INFLECTED}, {@link KIND_ONE_WORD}, {@link KIND_NAMESAKES}). */
+  patternKind: Uint8Array;
+  /**
+   * Blocker patterns that name a namesake ("Novgorod Kremlin"): the alias groups of their entity
+   * they contain, whose bare uses then follow the namesake on that page.
+   */
+  blockerGroups: Record<number, number[]>;
 }
 
 const RS = '\u001e';
@@ -89,14 +119,25 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     keys.push(key);
     patterns.push(pattern);
   };
+  let group = 1;
+  const groupForms: { entity: number; group: number; forms: string[]; namesakes: boolean }[] = [];
   sources.forEach((source, entity) => {
+    const person = source.type === 'person';
     for (const alias of source.aliases) {
       const exact = alias.case === 'exact';
+      const forms = aliasForms(alias);
+      const oneWordAlias = !normalizeAlias(alias.text).includes(' ');
+      const namesakes = alias.namesakes !== undefined || (person && oneWordAlias);
+      groupForms.push({ entity, group, forms: forms.map((f) => normalizeAlias(f)), namesakes });
       let flags = exact ? EXACT_CASE : 0;
       if (alias.ambiguous) flags |= AMBIGUOUS;
       if (alias.ambiguous && alias.capitalisedSupports) flags |= CAPITALISED_SUPPORTS;
-      for (const form of aliasForms(alias)) {
-        add(normalizeAlias(form), {
+      for (const form of forms) {
+        const key = normalizeAlias(form);
+        let kind = key.includes(' ') ? 0 : KIND_ONE_WORD;
+        if (form !== alias.text) kind |= KIND_INFLECTED;
+        if (namesakes) kind |= KIND_NAMESAKES;
+        add(key, {
           entity,
           flags,
           form,
@@ -104,8 +145,11 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
           lang: alias.lang,
           ...(alias.ambiguous ? { ambiguous: alias.ambiguous } : {}),
           ...(exact ? { exactKey: normalizeAlias(form, true) } : {}),
+          group,
+          kind,
         });
       }
+      group++;
     }
     for (const blocker of source.blockers ?? []) {
       add(normalizeAlias(blocker.text), {
@@ -114,14 +158,40 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
         form: blocker.text,
         alias: blocker.text,
         lang: blocker.lang,
+        group: 0,
+        kind: 0,
       });
+    }
+    if (person) {
+      const given = new Set<string>();
+      for (const alias of source.aliases)
+        for (const form of aliasForms(alias)) {
+          const words = normalizeAlias(form).split(' ');
+          for (const word of words.slice(0, -1)) given.add(word);
+        }
+      if (given.size) entities[entity]!.given = [...given];
     }
   });
   const exactKeys: Record<number, string> = {};
+  const blockerGroups: Record<number, number[]> = {};
   patterns.forEach((p, i) => {
     if (p.exactKey !== undefined) exactKeys[i] = p.exactKey;
+    if (p.flags & BLOCKER) {
+      const phrase = ` ${normalizeAlias(p.form)} `;
+      const claimed = groupForms
+        .filter((g) => g.entity === p.entity && g.namesakes && g.forms.some((f) => phrase.includes(` ${f} `)))
+        .map((g) => g.group);
+      if (claimed.length) blockerGroups[i] = claimed;
+    }
   });
+  const langs = ['', ...new Set(patterns.map((p) => p.lang))];
+  if (langs.length > 0xff) throw new Error('too many alias languages for one dictionary (max 255)');
   return {
+    langs,
+    patternLang: Uint8Array.from(patterns, (p) => langs.indexOf(p.lang)),
+    patternGroup: Uint32Array.from(patterns, (p) => p.group ?? 0),
+    patternKind: Uint8Array.from(patterns, (p) => p.kind ?? 0),
+    blockerGroups,
     entities,
     patternCount: patterns.length,
     patternFlags: Uint8Array.from(patterns, (p) => p.flags),
@@ -147,6 +217,8 @@ export function patternAt(dict: Dictionary, i: number): Pattern {
     lang,
     ...(ambiguous ? { ambiguous } : {}),
     ...(dict.exactKeys[i] !== undefined ? { exactKey: dict.exactKeys[i] } : {}),
+    group: dict.patternGroup[i]!,
+    kind: dict.patternKind[i]!,
   };
 }
 
@@ -203,6 +275,15 @@ export interface SerializedDictionary {
     'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
     string
   >;
+  /**
+   * What the page-level sense rules need (pattern languages, alias groups, kinds, namesake
+   * blockers). Optional: a dictionary stored before it existed loads with neutral values.
+   */
+  sense?: {
+    langs: string[];
+    blockerGroups: Record<number, number[]>;
+    arrays: Record<'patternLang' | 'patternGroup' | 'patternKind', string>;
+  };
 }
 
 const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
@@ -241,6 +322,15 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
       termStart: encodeUints(d.termStart),
       terminals: encodeUints(d.terminals),
     },
+    sense: {
+      langs: d.langs,
+      blockerGroups: d.blockerGroups,
+      arrays: {
+        patternLang: encodeBase64(d.patternLang),
+        patternGroup: encodeUints(d.patternGroup),
+        patternKind: encodeBase64(d.patternKind),
+      },
+    },
   };
 }
 
@@ -260,7 +350,14 @@ export function loadDictionary(s: SerializedDictionary): Dictionary {
   };
   const patternFlags = bytes(s.arrays.patternFlags);
   const edgeChar = uints(s.arrays.edgeChar);
+  const n = patternFlags.length;
+  const sense = s.sense;
   return {
+    langs: sense?.langs ?? [''],
+    patternLang: sense ? bytes(sense.arrays.patternLang) : new Uint8Array(n),
+    patternGroup: sense ? uints(sense.arrays.patternGroup) : Uint32Array.from({ length: n }, (_, i) => i + 1),
+    patternKind: sense ? bytes(sense.arrays.patternKind) : new Uint8Array(n),
+    blockerGroups: sense?.blockerGroups ?? {},
     entities: s.entities,
     patternCount: patternFlags.length,
     patternFlags,
