@@ -250,7 +250,7 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
   const firm = context?.firm ?? new Set<number>();
   const candidates: number[][] = [];
   for (let r = 0; r < raw.length; r += 3) {
-    const passing = passingOf(r);
+    const passing = cautious(dict, passingOf(r));
     const blocked = passing.some((p) => patternFlags[p]! & BLOCKER);
     candidates.push(blocked ? [] : passing);
     if (!blocked) for (const p of passing) if (!(patternFlags[p]! & AMBIGUOUS)) firm.add(patternEntity[p]!);
@@ -288,6 +288,21 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
     }
   });
   return out;
+}
+
+/**
+ * Of the patterns matching one span, drop an unambiguous one whose entity also has an ambiguous
+ * one there: the same letters are a name in one language and a common word in another (Bulgarian
+ * "Изюм", the town; Russian "изюм", raisins), and without knowing the page's language the cautious
+ * reading (needs support) is the one to take. The page-level rules pick by language instead.
+ */
+export function cautious(dict: Dictionary, patterns: number[]): number[] {
+  const { patternFlags, patternEntity } = dict;
+  const doubtful = patterns.filter((p) => patternFlags[p]! & AMBIGUOUS).map((p) => patternEntity[p]);
+  if (!doubtful.length) return patterns;
+  return patterns.filter(
+    (p) => patternFlags[p]! & (AMBIGUOUS | BLOCKER) || !doubtful.includes(patternEntity[p]),
+  );
 }
 
 /** Support for an ambiguous pattern from firm mentions: of its own entity, or of a related one. */

@@ -12,7 +12,7 @@ import {
   type DictEntity,
   type Dictionary,
 } from '../dictionary';
-import { isCapitalisedMidSentence } from '../matcher';
+import { cautious, isCapitalisedMidSentence } from '../matcher';
 import {
   ageAfter,
   isInitial,
@@ -135,9 +135,9 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
   }
   // Ties between patterns: the page's language wins (a Bulgarian form on a Bulgarian page), then
   // an unambiguous pattern.
-  let ps = patterns;
+  let ps = cautious(dict, patterns);
   if (lang) {
-    const same = ps.filter((p) => patternLang(dict, p) === lang);
+    const same = patterns.filter((p) => patternLang(dict, p) === lang);
     if (same.length) ps = same;
   }
   const pattern = ps.find((p) => !(patternFlags[p]! & AMBIGUOUS)) ?? ps[0]!;
