@@ -22,6 +22,7 @@ import {
   wordBefore,
   type WordBefore,
 } from './cues';
+import { normalizeAlias } from '../normalize';
 import { langFamily, UNINFLECTED } from './language';
 import { isArticle, isFemaleTitle, isGivenName, isOneOf, isTeamWord, isTitle } from './lexicon';
 
@@ -125,12 +126,14 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     const p = blockers[0]!;
     const claims = blockers.flatMap((b) => dict.blockerGroups[b] ?? []);
     const entity = dict.entities[patternEntity[p]!]!;
+    const words = normalizeAlias(facts.text).split(' ');
     return {
       pattern: p,
       suppressed: { rule: 'blocker', why: `"${facts.text}" names something else than ${entity.name.en}` },
       claims,
       referent: facts.text,
-      person: false,
+      // "Paul Bucha", "Sgt. Bucha": the namesake is a person.
+      person: words.length > 1 && (isGivenName(words[0]!) || isTitle(words[0]!.replace(/\.$/u, ''))),
     };
   }
   // Ties between patterns: the page's language wins (a Bulgarian form on a Bulgarian page), then

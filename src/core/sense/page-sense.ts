@@ -288,7 +288,8 @@ export class PageSense {
     if (namesake && !e.claims.length) {
       const entity = this.entityOf(e);
       const named =
-        !(namesake.person && e.facts.weakPerson) &&
+        // "Bucha's", "Bucha said he": a person, whatever else the block names.
+        !(namesake.person && e.facts.weakPerson && this.dict.entities[entity]!.type !== 'person') &&
         (this.blockEntries.get(e.block) ?? []).some(
           (o) =>
             o !== e &&
