@@ -99,7 +99,12 @@ export function isGivenName(folded: string, extra?: ReadonlySet<string>): boolea
 /** Whether `folded` is one of `names` (a person's given names), allowing inflected forms. */
 export function isOneOf(folded: string, names: readonly string[]): boolean {
   const stem = nameStem(folded);
-  return names.some((n) => n === folded || (stem.length >= 3 && nameStem(n) === stem));
+  return names.some((n) => {
+    if (n === folded) return true;
+    const own = nameStem(n);
+    // Case endings on either side: Дмитра/Дмитро, Antonym/Antony, Dmitrija/Dmitrij.
+    return own.length >= 3 && (own === stem || (folded.startsWith(own) && folded.length - own.length <= 3));
+  });
 }
 
 export const isTitle = (folded: string) => lists().titles.has(folded);
