@@ -44,7 +44,7 @@ madame sr sra srta senor senora sig signor signora pan pani pán paní г-н г-
 const FEMALE_TITLES = `mrs mme madame frau fr sra senora signora pani paní г-жа госпожа пані`;
 
 /** Words that name a sports club before a city's name (Dynamo Kyiv, «Динамо» Киев, FC Mariupol). */
-const TEAM_WORDS = `dynamo dynama dynamem dynamu dinamo dinama динамо дінамо fc afc cf sc fk ofk фк
+const TEAM_WORDS = `fc afc cf sc fk ofk фк
 arsenal арсенал metalist металіст металлист metalurh metallurg металург zorya зоря obolon оболонь
 krystal кристал illichivets ільічівець`;
 
@@ -109,5 +109,7 @@ export function isOneOf(folded: string, names: readonly string[]): boolean {
 
 export const isTitle = (folded: string) => lists().titles.has(folded);
 export const isFemaleTitle = (folded: string) => lists().female.has(folded);
-export const isTeamWord = (folded: string) => lists().teams.has(folded);
+/** A club's word, Dynamo in any case (Dynamom Kyjev, Dinamu Kijev, «Динамо»). */
+export const isTeamWord = (folded: string) =>
+  lists().teams.has(folded) || /^(dynam|dinam|динам|дінам)/u.test(folded);
 export const isArticle = (folded: string) => lists().articles.has(folded);
