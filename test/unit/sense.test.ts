@@ -248,6 +248,28 @@ describe('PageSense: a namesake the page names takes the alias’s bare uses', (
     expect(r.suppressed).toEqual(suppressed);
   });
 
+  it('reads a capitalised word at a sentence start as the common word the page uses', () => {
+    const text = `Изюм промойте и замочите.${P}Добавьте изюм в тесто.${P}Свет вернули в Изюм, сообщили в Харькове.`;
+    const r = judge(text, 'ru');
+    expect(r.suppressed).toEqual([
+      ['Изюм', 'common-noun'],
+      ['изюм', 'common-noun'],
+    ]);
+    expect(r.kept).toEqual([
+      ['izium', 'Изюм'],
+      ['kharkiv', 'Харькове'],
+    ]);
+  });
+
+  it('keeps "M. Macron" on a page that names Brigitte Macron', () => {
+    const r = judge(`Brigitte Macron voyage.${P}M. Macron parle.${P}Macron se tait.`, 'fr');
+    expect(r.kept).toEqual([['emmanuel-macron', 'Macron']]);
+    expect(r.suppressed).toEqual([
+      ['Macron', 'other-person'],
+      ['Macron', 'namesake-on-page'],
+    ]);
+  });
+
   it('keeps a person namesake’s bare use with a possessive even near our entity', () => {
     const r = judge(`Paul Bucha was decorated.${P}Bucha's platoon fought near Irpin.`, 'en');
     expect(r.suppressed).toContainEqual(['Bucha', 'namesake-on-page']);

@@ -43,6 +43,9 @@ madame sr sra srta senor senora sig signor signora pan pani pán paní г-н г-
 /** Titles that address a woman: before a man's surname they mean his wife or another woman. */
 const FEMALE_TITLES = `mrs mme madame frau fr sra senora signora pani paní г-жа госпожа пані`;
 
+/** Titles that address a man: before a man's surname they confirm it is him, not his wife. */
+const MALE_TITLES = `mr m monsieur herr hr sr senor sig signor pan pán г-н господин пан sir`;
+
 /** Words that name a sports club before a city's name (Dynamo Kyiv, «Динамо» Киев, FC Mariupol). */
 const TEAM_WORDS = `fc afc cf sc fk ofk фк
 arsenal арсенал metalist металіст металлист metalurh metallurg металург zorya зоря obolon оболонь
@@ -56,6 +59,7 @@ let cache: {
   givenStems: string[];
   titles: Set<string>;
   female: Set<string>;
+  male: Set<string>;
   teams: Set<string>;
   articles: Set<string>;
 } | null = null;
@@ -80,6 +84,7 @@ function lists() {
     givenStems: [...given].filter((g) => /[а-яіїєґ]/u.test(g) || g.length > 4).map(nameStem),
     titles: new Set(words(TITLES)),
     female: new Set(words(FEMALE_TITLES)),
+    male: new Set(words(MALE_TITLES)),
     teams: new Set(words(TEAM_WORDS)),
     articles: new Set(words(ARTICLES)),
   };
@@ -109,6 +114,7 @@ export function isOneOf(folded: string, names: readonly string[]): boolean {
 
 export const isTitle = (folded: string) => lists().titles.has(folded);
 export const isFemaleTitle = (folded: string) => lists().female.has(folded);
+export const isMaleTitle = (folded: string) => lists().male.has(folded);
 /** A club's word, Dynamo in any case (Dynamom Kyjev, Dinamu Kijev, «Динамо»). */
 export const isTeamWord = (folded: string) =>
   lists().teams.has(folded) || /^(dynam|dinam|динам|дінам)/u.test(folded);

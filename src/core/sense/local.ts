@@ -24,7 +24,7 @@ import {
 } from './cues';
 import { normalizeAlias } from '../normalize';
 import { langFamily, UNINFLECTED } from './language';
-import { isArticle, isFemaleTitle, isGivenName, isOneOf, isTeamWord, isTitle } from './lexicon';
+import { isArticle, isFemaleTitle, isGivenName, isMaleTitle, isOneOf, isTeamWord, isTitle } from './lexicon';
 
 /** Which rule suppressed a mention. */
 export type SenseRule =
@@ -84,6 +84,13 @@ export interface LocalVerdict {
   /** Who that is, as the page writes it, and whether a person. */
   referent: string;
   person: boolean;
+  /**
+   * The words before it name our entity beyond doubt ("M. Macron" for Emmanuel Macron): a
+   * namesake elsewhere on the page does not take it.
+   */
+  confirmed: boolean;
+  /** A lower-case common noun in the page's language: the page uses the word, not the name. */
+  commonNoun: boolean;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -134,6 +141,8 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
       referent: facts.text,
       // "Paul Bucha", "Sgt. Bucha": the namesake is a person.
       person: words.length > 1 && (isGivenName(words[0]!) || isTitle(words[0]!.replace(/\.$/u, ''))),
+      confirmed: false,
+      commonNoun: false,
     };
   }
   // Ties between patterns: the page's language wins (a Bulgarian form on a Bulgarian page), then
@@ -154,11 +163,24 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     claims,
     referent: facts.prev ? `${facts.prev.word}${facts.prev.dot ? '.' : ''} ${facts.text}` : facts.text,
     person,
+    confirmed: false,
+    commonNoun: false,
   });
-  const keep: LocalVerdict = { pattern, suppressed: null, claims: [], referent: '', person: false };
+  const keep: LocalVerdict = {
+    pattern,
+    suppressed: null,
+    claims: [],
+    referent: '',
+    person: false,
+    confirmed: false,
+    commonNoun: false,
+  };
 
   if (flags & AMBIGUOUS && flags & CAPITALISED_SUPPORTS && facts.lower && lang && lang === own)
-    return verdict('common-noun', `lower case on a page in ${languageName(lang)}: the common word`);
+    return {
+      ...verdict('common-noun', `lower case on a page in ${languageName(lang)}: the common word`),
+      commonNoun: true,
+    };
   if (kind & KIND_INFLECTED && !UNINFLECTED.has(own)) {
     if (lang && UNINFLECTED.has(lang) && own !== lang)
       return verdict(
@@ -195,6 +217,7 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
       return verdict('other-person', `"${prev.word}" is not ${entity.name.en}'s given name`, group, true);
     if (isFemaleTitle(prev.folded) && looksMale(entity))
       return verdict('other-person', `"${prev.word}" addresses a woman, not ${entity.name.en}`);
+    if (isMaleTitle(prev.folded) && looksMale(entity)) return { ...keep, confirmed: true };
     return keep;
   }
   if (

@@ -60,6 +60,8 @@ interface Entry {
   claims: number[];
   referent: string;
   person: boolean;
+  confirmed: boolean;
+  commonNoun: boolean;
   kept: boolean;
   suppressed?: Suppression;
   support?: string;
@@ -68,6 +70,8 @@ interface Entry {
 interface Namesake {
   referent: string;
   person: boolean;
+  /** The page uses the alias as a common word ("изюм"): only a capitalised use mid-sentence is the name. */
+  word: boolean;
 }
 
 /** Options of {@link PageSense}. */
@@ -136,6 +140,8 @@ export class PageSense {
         claims: [],
         referent: '',
         person: false,
+        confirmed: false,
+        commonNoun: false,
         kept: false,
       };
       entries.push(entry);
@@ -216,7 +222,11 @@ export class PageSense {
     if (lang !== this.lang) full = true;
     this.lang = lang;
     for (const e of fresh) this.judgeLocal(e);
-    if (!full) for (const e of fresh) for (const g of e.claims) if (!this.namesakes.has(g)) full = true;
+    if (!full)
+      for (const e of fresh) {
+        for (const g of e.claims) if (!this.namesakes.has(g)) full = true;
+        if (e.commonNoun && !this.namesakes.has(this.dict.patternGroup[e.pattern]!)) full = true;
+      }
     let scope: Entry[] = fresh;
     if (full) {
       scope = [...this.all()];
@@ -260,14 +270,21 @@ export class PageSense {
     e.claims = v.claims;
     e.referent = v.referent;
     e.person = v.person;
+    e.confirmed = v.confirmed;
+    e.commonNoun = v.commonNoun;
   }
 
   private collectNamesakes(entries: Iterable<Entry>): Map<number, Namesake> {
     const out = new Map<number, Namesake>();
-    for (const e of entries)
+    for (const e of entries) {
       for (const g of e.claims)
         if (!out.has(g) || (e.person && !out.get(g)!.person))
-          out.set(g, { referent: e.referent, person: e.person });
+          out.set(g, { referent: e.referent, person: e.person, word: false });
+      if (e.commonNoun) {
+        const g = this.dict.patternGroup[e.pattern]!;
+        if (!out.has(g)) out.set(g, { referent: e.facts.text, person: false, word: true });
+      }
+    }
     return out;
   }
 
@@ -285,7 +302,13 @@ export class PageSense {
     e.support = undefined;
     if (e.local) return this.suppress(e, e.local);
     const namesake = this.namesakes.get(this.dict.patternGroup[e.pattern]!);
-    if (namesake && !e.claims.length) {
+    if (namesake?.word) {
+      if (!e.facts.capitalMid)
+        return this.suppress(e, {
+          rule: 'common-noun',
+          why: `the page uses "${namesake.referent}" as a common word, and this use is not capitalised mid-sentence`,
+        });
+    } else if (namesake && !e.confirmed) {
       const entity = this.entityOf(e);
       const named =
         // "Bucha's", "Bucha said he": a person, whatever else the block names.
