@@ -79,14 +79,23 @@ function loadCases(): Case[] {
   return cases;
 }
 
-/** Gold spans: each expected text found in order after the previous one. */
+/**
+ * Gold spans: each expected text found in order after the previous one, its spaces matching any
+ * run of white space (page markup may wrap a name across lines).
+ */
 function goldSpans(c: Case): { entity: string; start: number; end: number }[] {
   let from = 0;
   return c.expected.map(([entity, text]) => {
-    const start = c.text.indexOf(text, from);
-    if (start < 0) throw new Error(`${c.id}: expected text "${text}" not found (after offset ${from})`);
-    from = start + text.length;
-    return { entity, start, end: start + text.length };
+    const pattern = text
+      .split(' ')
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+');
+    const re = new RegExp(pattern, 'gu');
+    re.lastIndex = from;
+    const m = re.exec(c.text);
+    if (!m) throw new Error(`${c.id}: expected text "${text}" not found (after offset ${from})`);
+    from = m.index + m[0].length;
+    return { entity, start: m.index, end: from };
   });
 }
 
