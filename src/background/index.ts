@@ -7,7 +7,9 @@ import dataset from 'virtual:wsw-dataset';
 import fullDictionary from 'virtual:wsw-dictionary-full';
 import { loadDictionary, type Dictionary } from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
-import { mergeLibrary } from '../core/library';
+import type { Claim } from '../core/claims';
+import { newestDataAsOf } from '../core/library';
+import { cardSlice, missingAnswerTargets } from '../core/library-index';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
 import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
@@ -17,46 +19,85 @@ import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
   libraryRevision,
-  listDatasets,
+  listDatasetRecords,
+  readClaimsById,
+  readClaimsInvolving,
   readDerivedDictionary,
   REVISION_KEY,
+  type DatasetRecord,
 } from '../platform/library-store';
 
 const bundledDictionary = loadDictionary(fullDictionary);
+const bundledById = new Map<string, Claim>(dataset.claims.map((c: Claim) => [c.id, c]));
 /** Claims per hover card (of each kind: conflicting pairs, others). */
 const CARD_MAX_CLAIMS = 40;
 
-/** What cards and the popup are built from: the bundled data merged with enabled imports. */
+/**
+ * What cards and the popup are built from: the bundled data plus the enabled imports' records
+ * (metadata and per-entity counts, never their claims: a card reads its entity's claims from the
+ * index, so a 100,000-claim import costs a hover only what concerns the hovered entity).
+ */
 interface Current {
   revision: number;
-  dataset: Dataset;
   dictionary: Dictionary;
+  /** Enabled imports, oldest first (the library's precedence after the bundled data). */
+  enabled: DatasetRecord[];
   imported: number;
+  dataAsOf: string;
 }
 let current: Promise<Current> | null = null;
 
-/**
- * The merged library, loaded once per background lifetime (the bundled data alone costs
- * nothing to read; imports are read from IndexedDB) and dropped when the options page changes it.
- */
+/** Loaded once per background lifetime and dropped when the options page changes the library. */
 function library(): Promise<Current> {
   current ??= (async (): Promise<Current> => {
+    const bundledOnly = (revision: number): Current => ({
+      revision,
+      dictionary: bundledDictionary,
+      enabled: [],
+      imported: 0,
+      dataAsOf: dataset.dataAsOf,
+    });
     const revision = await libraryRevision();
-    if (revision === 0) return { revision, dataset, dictionary: bundledDictionary, imported: 0 };
-    const [stored, derived] = await Promise.all([listDatasets(), readDerivedDictionary()]);
-    if (stored.length === 0 || !derived)
-      return { revision, dataset, dictionary: bundledDictionary, imported: 0 };
+    if (revision === 0) return bundledOnly(revision);
+    const [records, derived] = await Promise.all([listDatasetRecords(), readDerivedDictionary()]);
+    if (records.length === 0 || !derived) return bundledOnly(revision);
+    const enabled = records.filter((r) => r.enabled);
     return {
       revision,
-      dataset: mergeLibrary(dataset, [], stored).dataset,
       dictionary: loadDictionary(derived),
-      imported: stored.length,
+      enabled,
+      imported: records.length,
+      dataAsOf: newestDataAsOf(dataset.dataAsOf, enabled),
     };
   })().catch((error: unknown) => {
     current = null;
     throw error;
   });
   return current;
+}
+
+/** The part of the library one card needs (see {@link cardSlice}). */
+async function datasetFor(entityId: string): Promise<Dataset> {
+  const { enabled, dataAsOf } = await library();
+  if (enabled.length === 0) return dataset;
+  const order = enabled.map((r) => r.id);
+  const imported = await readClaimsInvolving(entityId, order);
+  const missing = missingAnswerTargets(imported, dataset, entityId);
+  const answered = new Map<string, Claim>();
+  const fromImports = missing.filter((id) => {
+    const bundledClaim = bundledById.get(id);
+    if (bundledClaim) answered.set(id, bundledClaim);
+    return !bundledClaim;
+  });
+  for (const c of await readClaimsById(fromImports, order)) if (!answered.has(c.id)) answered.set(c.id, c);
+  return cardSlice(dataset, entityId, imported, answered, dataAsOf);
+}
+
+/** Claims involving an entity across the bundled data and the enabled imports. */
+function claimCount(id: string, enabled: DatasetRecord[]): number {
+  let n = dataset.byEntity[id]?.length ?? 0;
+  for (const r of enabled) n += r.entityCounts[id] ?? 0;
+  return n;
 }
 
 browser.storage.onChanged.addListener((changes, area) => {
@@ -81,7 +122,7 @@ listen({
     return readTabStatus(tabId);
   },
   entityCard: async ({ entityId, lang, pattern, seen, support }) => {
-    const { dataset, dictionary } = await library();
+    const [{ dictionary }, dataset] = await Promise.all([library(), datasetFor(entityId)]);
     const valid =
       pattern < dictionary.patternCount &&
       dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
@@ -99,23 +140,26 @@ listen({
     return null;
   },
   entitySummaries: async ({ ids, lang }) => {
-    const { dataset, dictionary } = await library();
+    const { dictionary, enabled } = await library();
     const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
     return ids.flatMap((id) => {
       const e = byId.get(id);
-      return e ? [{ id, name: e.name[lang], type: e.type, claims: dataset.byEntity[id]?.length ?? 0 }] : [];
+      return e ? [{ id, name: e.name[lang], type: e.type, claims: claimCount(id, enabled) }] : [];
     });
   },
   datasetInfo: async () => {
-    const { dataset, imported } = await library();
+    const { imported, enabled, dataAsOf } = await library();
+    const entities = new Set(Object.keys(dataset.byEntity));
+    for (const r of enabled) for (const id of Object.keys(r.entityCounts)) entities.add(id);
     return {
       imported,
       title: dataset.title,
       version: dataset.version,
-      dataAsOf: dataset.dataAsOf,
+      dataAsOf,
       licence: dataset.licence,
-      claims: dataset.claims.length,
-      entities: Object.keys(dataset.byEntity).length,
+      // Imported claims whose id repeats an earlier one are counted here, not shown on cards.
+      claims: enabled.reduce((n, r) => n + r.claimCount, dataset.claims.length),
+      entities: entities.size,
     };
   },
   // No `tabs` permission needed: opening a tab with our own page is always allowed.

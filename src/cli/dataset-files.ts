@@ -40,6 +40,8 @@ export function readDataset(claimFiles?: string[]): {
   dataset: Dataset;
   entities: EntitySource[];
   claims: Claim[];
+  /** Claim file (as displayed) → number of claims in it: coverage per topic file. */
+  claimsPerFile: Record<string, number>;
 } {
   const { entities } = readEntitySources();
   const errors: string[] = [];
@@ -73,7 +75,10 @@ export function readDataset(claimFiles?: string[]): {
   if (errors.length || !meta.success) {
     throw new DatasetSourceError(`${errors.length} error(s) in the dataset:\n  ${errors.join('\n  ')}`);
   }
-  return { dataset: compileDataset(meta.output, claims), entities, claims };
+  const claimsPerFile: Record<string, number> = {};
+  for (const [name, json] of Object.entries(parsed))
+    claimsPerFile[name] = (json as { claims: unknown[] }).claims.length;
+  return { dataset: compileDataset(meta.output, claims), entities, claims, claimsPerFile };
 }
 
 /** The rating label → verdict table (derived from verdict-labels, MIT). */

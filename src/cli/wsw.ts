@@ -17,7 +17,7 @@ import { explainMention } from '../core/matcher';
 import { PageSense } from '../core/sense';
 import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
-import { datasetStats } from '../core/dataset';
+import { datasetStats } from '../core/dataset-stats';
 import { exportClaimReview } from '../core/export';
 import { importClaimReview } from '../core/import/claimreview';
 import { slug, summarize } from '../core/import/collect';
@@ -160,16 +160,25 @@ function validate(files: string[]): number {
 
 function stats(json: boolean): number {
   try {
-    const { dataset, entities } = readDataset();
+    const { dataset, entities, claimsPerFile } = readDataset();
     const figures = datasetStats(
       dataset,
       entities.map((e) => e.id),
       [...CORE_ENTITY_IDS],
     );
-    if (json) console.log(JSON.stringify(figures));
-    else
-      for (const [key, value] of Object.entries(figures))
-        console.log(`${key.padEnd(30)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
+    if (json) {
+      console.log(JSON.stringify(figures));
+      return 0;
+    }
+    const { claims_by_entity: byEntity, claims_by_quarter: byQuarter, ...rest } = figures;
+    for (const [key, value] of Object.entries(rest))
+      console.log(`${key.padEnd(30)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
+    console.log(`${'entities_listed_with_claims'.padEnd(30)} ${Object.keys(byEntity).length}`);
+    console.log('\nclaims per quarter (statement date)');
+    for (const [quarter, n] of Object.entries(byQuarter))
+      console.log(`  ${quarter}  ${String(n).padStart(4)}`);
+    console.log('\nclaims per topic file');
+    for (const [file, n] of Object.entries(claimsPerFile)) console.log(`  ${String(n).padStart(4)}  ${file}`);
     return 0;
   } catch (error) {
     console.error(`wsw: ${(error as Error).message}`);

@@ -224,31 +224,4 @@ export function timeline(claims: Claim[]): { month: string; claims: Claim[] }[] 
   return [...months].map(([month, list]) => ({ month, claims: list }));
 }
 
-/** Figures a maintainer checks (`wsw stats`). */
-export interface DatasetStats {
-  entities: number;
-  claims: number;
-  claims_with_source_url: number;
-  entities_with_claims: number;
-  entities_with_3_claims: number;
-  contradiction_pairs: number;
-  core_entities_without_claims: string[];
-  data_as_of: string;
-}
-
-/** Compute {@link DatasetStats}; an entity "has" a claim when it speaks or the claim is about it. */
-export function datasetStats(dataset: Dataset, entityIds: string[], coreIds: string[]): DatasetStats {
-  const count = (id: string) => dataset.byEntity[id]?.length ?? 0;
-  return {
-    entities: entityIds.length,
-    claims: dataset.claims.length,
-    claims_with_source_url: dataset.claims.filter((c) => /^https?:\/\//.test(c.source.url)).length,
-    entities_with_claims: entityIds.filter((id) => count(id) > 0).length,
-    entities_with_3_claims: entityIds.filter((id) => count(id) >= 3).length,
-    contradiction_pairs: contradictions(dataset).length,
-    core_entities_without_claims: coreIds.filter((id) => count(id) === 0),
-    data_as_of: dataset.dataAsOf,
-  };
-}
-
 export { STANCES };

@@ -173,6 +173,14 @@ function isRealDay(day: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The newest "data as of" among the bundled date and the enabled imports' real dates. */
+export function newestDataAsOf(bundled: string, enabled: readonly { dataAsOf?: string }[]): string {
+  let newest = bundled;
+  for (const d of enabled)
+    if (d.dataAsOf && isRealDay(d.dataAsOf) && d.dataAsOf > newest) newest = d.dataAsOf;
+  return newest;
+}
+
 /** The merged view the extension works with. */
 export interface Library {
   dataset: Dataset;
@@ -211,8 +219,8 @@ export function mergeLibrary(
         seen.add(c.id);
         claims.push(c);
       }
-    if (d.dataAsOf && isRealDay(d.dataAsOf) && d.dataAsOf > dataAsOf) dataAsOf = d.dataAsOf;
   }
+  dataAsOf = newestDataAsOf(dataAsOf, enabled);
   const { claims: _c, byEntity: _b, ...meta } = bundled;
   const dataset = compileDataset({ ...meta, dataAsOf }, claims);
   const highlightable = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);

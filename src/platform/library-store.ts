@@ -4,16 +4,24 @@
  * extension's IndexedDB): the matching dictionary with imported entities, and a revision number
  * that tells the background to reload.
  *
+ * Claims are stored one record each, indexed by every entity they involve (written at import
+ * time), so a card reads only its entity's claims: a reader may import fact-check feeds of tens of
+ * thousands of claims, and the background (stopped and restarted by the browser at will) must not
+ * read them all for one hover. Dataset records keep the metadata, the entities and per-entity
+ * claim counts.
+ *
  * Every change is all-or-nothing: the new state is computed in memory first, then written in one
  * IndexedDB transaction; if the `storage.local` write fails afterwards, the transaction's effect
  * is undone, so a failed import leaves the stored datasets exactly as they were.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
+import { ClaimSchema, type Claim } from '../core/claims';
 import type { Dataset } from '../core/dataset';
 import { compileDictionary, serializeDictionary, type SerializedDictionary } from '../core/dictionary';
 import type { EntitySource } from '../core/entities';
+import { claimEntityIds, countByEntity } from '../core/library-index';
 import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
 import { mergeLibrary, StoredDatasetSchema, type Library, type StoredDataset } from '../core/library';
 
@@ -25,32 +33,140 @@ interface Derived {
   full: SerializedDictionary;
 }
 
+/** A stored dataset without its claims (they are records of their own). */
+export type DatasetRecord = Omit<StoredDataset, 'claims'> & {
+  claimCount: number;
+  /** Entity id → claims of this dataset involving it. */
+  entityCounts: Record<string, number>;
+};
+
+/** One imported claim, keyed by its dataset and id, indexed by the entities it involves. */
+interface ClaimRecord {
+  dataset: string;
+  id: string;
+  entities: string[];
+  claim: Claim;
+}
+
 interface LibraryDb extends DBSchema {
-  datasets: { key: string; value: StoredDataset };
+  datasets: { key: string; value: DatasetRecord | StoredDataset };
+  claims: {
+    key: [string, string];
+    value: ClaimRecord;
+    indexes: { entity: string; id: string };
+  };
   derived: { key: string; value: Derived };
+}
+
+type UpgradeTx = IDBPTransaction<LibraryDb, StoreNames<LibraryDb>[], 'versionchange'>;
+
+function toRecords(d: StoredDataset): { meta: DatasetRecord; claims: ClaimRecord[] } {
+  const { claims, ...rest } = d;
+  return {
+    meta: { ...rest, claimCount: claims.length, entityCounts: countByEntity(claims) },
+    claims: claims.map((claim) => ({ dataset: d.id, id: claim.id, entities: claimEntityIds(claim), claim })),
+  };
+}
+
+/** Version 1 kept each dataset's claims inside its record: move them out, indexed. */
+async function splitV1(tx: UpgradeTx): Promise<void> {
+  const datasets = tx.objectStore('datasets');
+  const claims = tx.objectStore('claims');
+  for (const old of await datasets.getAll()) {
+    const checked = v.safeParse(StoredDatasetSchema, old);
+    if (!checked.success) continue;
+    const { meta, claims: records } = toRecords(checked.output);
+    for (const r of records) await claims.put(r);
+    await datasets.put(meta);
+  }
 }
 
 let db: Promise<IDBPDatabase<LibraryDb>> | null = null;
 
 function open(): Promise<IDBPDatabase<LibraryDb>> {
-  db ??= openDB<LibraryDb>('wsw-library', 1, {
-    upgrade(database) {
-      database.createObjectStore('datasets', { keyPath: 'id' });
-      database.createObjectStore('derived');
+  db ??= openDB<LibraryDb>('wsw-library', 2, {
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        database.createObjectStore('datasets', { keyPath: 'id' });
+        database.createObjectStore('derived');
+      }
+      if (oldVersion < 2) {
+        const claims = database.createObjectStore('claims', { keyPath: ['dataset', 'id'] });
+        claims.createIndex('entity', 'entities', { multiEntry: true });
+        claims.createIndex('id', 'id');
+        if (oldVersion >= 1) await splitV1(tx);
+      }
     },
   });
   return db;
 }
 
-/** Stored datasets, oldest import first. A record that fails validation is left out, not trusted. */
-export async function listDatasets(): Promise<StoredDataset[]> {
+const RecordSchema = v.object({
+  ...v.omit(StoredDatasetSchema, ['claims']).entries,
+  claimCount: v.number(),
+  entityCounts: v.record(v.string(), v.number()),
+});
+
+/** Dataset records (no claims), oldest import first. A record that fails validation is left out. */
+export async function listDatasetRecords(): Promise<DatasetRecord[]> {
   const all = await (await open()).getAll('datasets');
   return all
     .flatMap((d) => {
-      const checked = v.safeParse(StoredDatasetSchema, d);
-      return checked.success ? [checked.output] : [];
+      const checked = v.safeParse(RecordSchema, d);
+      return checked.success ? [checked.output as DatasetRecord] : [];
     })
     .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+}
+
+/**
+ * Stored datasets with all their claims, oldest import first (the options page's list and browse
+ * view, and changes to the library). Records that fail validation are left out, not trusted.
+ */
+export async function listDatasets(): Promise<StoredDataset[]> {
+  const database = await open();
+  const records = await listDatasetRecords();
+  const out: StoredDataset[] = [];
+  for (const r of records) {
+    const rows = await database.getAll('claims', IDBKeyRange.bound([r.id, ''], [r.id, '\uffff']));
+    const claims = rows.map((row) => row.claim);
+    const { claimCount: _n, entityCounts: _e, ...rest } = r;
+    const checked = v.safeParse(StoredDatasetSchema, { ...rest, claims });
+    if (checked.success) out.push(checked.output);
+  }
+  return out;
+}
+
+/**
+ * Claims of the given (enabled) datasets that involve an entity, in the order of `datasetIds`;
+ * each validated, an invalid one left out. One index read: cost grows with the entity's claims,
+ * not with the library.
+ */
+export async function readClaimsInvolving(entityId: string, datasetIds: readonly string[]): Promise<Claim[]> {
+  if (datasetIds.length === 0) return [];
+  const rows = await (await open()).getAllFromIndex('claims', 'entity', entityId);
+  return claimsInOrder(rows, datasetIds);
+}
+
+/** Stored claims with these ids, from the given datasets (first dataset wins). */
+export async function readClaimsById(
+  ids: readonly string[],
+  datasetIds: readonly string[],
+): Promise<Claim[]> {
+  if (datasetIds.length === 0 || ids.length === 0) return [];
+  const database = await open();
+  const rows = (await Promise.all(ids.map((id) => database.getAllFromIndex('claims', 'id', id)))).flat();
+  return claimsInOrder(rows, datasetIds);
+}
+
+function claimsInOrder(rows: ClaimRecord[], datasetIds: readonly string[]): Claim[] {
+  const rank = new Map(datasetIds.map((id, i) => [id, i]));
+  return rows
+    .filter((r) => rank.has(r.dataset))
+    .sort((a, b) => rank.get(a.dataset)! - rank.get(b.dataset)!)
+    .flatMap((r) => {
+      const checked = v.safeParse(ClaimSchema, r.claim);
+      return checked.success ? [checked.output] : [];
+    });
 }
 
 /** The current library revision (0 before any import). */
@@ -73,7 +189,8 @@ export interface Bundled {
 
 /**
  * Apply a change to the stored datasets atomically. `change` receives the current list and
- * returns the new one; everything derived (dictionaries, revision) is rebuilt from it.
+ * returns the new one; everything derived (dictionaries, revision) is rebuilt from it. Only the
+ * claims of added or removed datasets are written: enabling or disabling one rewrites its record.
  */
 export async function changeLibrary(
   bundled: Bundled,
@@ -88,16 +205,34 @@ export async function changeLibrary(
   const dictionary = compileDictionary(library.highlightable);
   const revision = (await libraryRevision()) + 1;
   const previousDerived = await database.get('derived', 'current');
-  const write = async (list: StoredDataset[], derived: Derived | undefined) => {
-    const tx = database.transaction(['datasets', 'derived'], 'readwrite');
+  const write = async (from: StoredDataset[], to: StoredDataset[], derived: Derived | undefined) => {
+    const tx = database.transaction(['datasets', 'claims', 'derived'], 'readwrite');
     const datasets = tx.objectStore('datasets');
-    await datasets.clear();
-    for (const d of list) await datasets.put(d);
+    const claims = tx.objectStore('claims');
+    const keep = new Map(to.map((d) => [d.id, d]));
+    for (const d of from) {
+      const next = keep.get(d.id);
+      // Same id, other claims (never happens through the options page, but stay correct).
+      if (!next || next.claims !== d.claims) {
+        await claims.delete(IDBKeyRange.bound([d.id, ''], [d.id, '\uffff']));
+        if (!next) await datasets.delete(d.id);
+      }
+    }
+    const had = new Map(from.map((d) => [d.id, d]));
+    // Queue every write and await them together: awaiting each of 100,000 puts in turn costs a
+    // round trip apiece.
+    const writes: Promise<unknown>[] = [];
+    for (const d of to) {
+      const { meta, claims: rows } = toRecords(d);
+      writes.push(datasets.put(meta));
+      if (had.get(d.id)?.claims !== d.claims) for (const r of rows) writes.push(claims.put(r));
+    }
+    await Promise.all(writes);
     if (derived) await tx.objectStore('derived').put(derived, 'current');
     else await tx.objectStore('derived').delete('current');
     await tx.done;
   };
-  await write(after, imported ? { revision, full: serializeDictionary(dictionary) } : undefined);
+  await write(before, after, imported ? { revision, full: serializeDictionary(dictionary) } : undefined);
   try {
     if (imported)
       await browser.storage.local.set({
@@ -109,7 +244,7 @@ export async function changeLibrary(
       await browser.storage.local.set({ [REVISION_KEY]: revision });
     }
   } catch (error) {
-    await write(before, previousDerived);
+    await write(after, before, previousDerived);
     throw error;
   }
   return library;

@@ -183,7 +183,15 @@ describe('wsw dataset commands', () => {
       'contradiction_pairs',
       'core_entities_without_claims',
       'data_as_of',
+      'claims_since_2025',
+      'claims_with_review',
+      'entities_with_5_claims',
+      'newest_statement',
+      'claims_by_entity',
+      'claims_by_quarter',
     ]);
+    expect(stats.newest_statement).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(stats.claims_by_entity['dmitry-peskov']).toBeGreaterThan(0);
     expect(stats.claims).toBeGreaterThanOrEqual(150);
   });
 

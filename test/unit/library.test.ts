@@ -107,7 +107,9 @@ function stored(id: string, over: Partial<StoredDataset> = {}): StoredDataset {
 function expectedIndex(ds: Dataset): Record<string, number[]> {
   const index: Record<string, number[]> = {};
   ds.claims.forEach((c, i) => {
-    for (const id of new Set([c.speaker, ...c.about.map((a) => a.entity)])) (index[id] ??= []).push(i);
+    const ids = new Set([c.speaker, ...c.about.map((a) => a.entity)]);
+    if (c.speaksFor !== undefined) ids.add(c.speaksFor);
+    for (const id of ids) (index[id] ??= []).push(i);
   });
   return index;
 }
