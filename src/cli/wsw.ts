@@ -32,9 +32,11 @@ import { readEntitySources } from './entity-files';
 const MAX_BYTES = 50 * 1024 * 1024;
 
 const USAGE = `usage: npm run -s wsw -- <command> [options]
-  annotate [--json] [--explain-suppressed] [--lang CODE] FILE...
+  annotate [--json] [--explain-suppressed] [--lang CODE] [--all-entities] FILE...
                              entity mentions in .html/.htm (visible text) or .txt files, judged
-                             by the one-sense-per-page rules as the extension judges them;
+                             by the one-sense-per-page rules as the extension judges them, for the
+                             entities the extension highlights (those with claims; --all-entities:
+                             every entity);
                              --json: one line per file {"file","mentions":[{"entity","text","start","end","why"}]}
                              (offsets: UTF-16 code units into the extracted text);
                              --explain-suppressed: also the candidates that were not kept and why
@@ -277,6 +279,7 @@ function main(argv: string[]): number {
       options: {
         json: { type: 'boolean' },
         'explain-suppressed': { type: 'boolean' },
+        'all-entities': { type: 'boolean' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         from: { type: 'string' },
@@ -307,7 +310,13 @@ function main(argv: string[]): number {
   }
   let dict: Dictionary;
   try {
-    dict = compileDictionary(readEntitySources().entities);
+    // As the extension: only entities with claims are highlighted (--all-entities: every entity,
+    // for drafting entities before their claims exist).
+    if (parsed.values['all-entities']) dict = compileDictionary(readEntitySources().entities);
+    else {
+      const { dataset, entities } = readDataset();
+      dict = compileDictionary(entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0));
+    }
   } catch (error) {
     console.error(`wsw: ${(error as Error).message}`);
     return 1;
