@@ -376,3 +376,27 @@ describe('PageSense across time slices', () => {
     );
   });
 });
+
+describe('the serialised dictionary', () => {
+  it('loads with the same trie, pattern and sense arrays as compiled', () => {
+    const compiled = compileDictionary(SENSE_ENTITIES);
+    const loaded = loadDictionary(JSON.parse(JSON.stringify(serializeDictionary(compiled))));
+    for (const key of [
+      'patternFlags',
+      'patternEntity',
+      'edgeStart',
+      'edgeChar',
+      'termStart',
+      'terminals',
+      'patternLang',
+      'patternGroup',
+      'patternKind',
+    ] as const)
+      expect([...loaded[key]], key).toEqual([...compiled[key]]);
+    expect(loaded.blockerGroups).toEqual(compiled.blockerGroups);
+    expect(loaded.langs).toEqual(compiled.langs);
+    // Blockers that name a namesake claim the alias they contain: "Novgorod Kremlin" → "Kremlin".
+    const claimed = Object.values(compiled.blockerGroups).flat();
+    expect(claimed.length).toBeGreaterThan(0);
+  });
+});
