@@ -10,7 +10,7 @@
  *   non-blocker pattern's group, one byte each (blockers: 0, and they do not count as previous).
  */
 import { decodeBase64, encodeBase64 } from './base64';
-import { BLOCKER, type DictEntity, type Dictionary } from './dictionary';
+import { BLOCKER, type DictEntity, type Dictionary } from './dictionary-types';
 
 /** The serialised form (see the module comment for the array encodings). */
 export interface SerializedDictionary {
