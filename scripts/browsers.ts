@@ -32,7 +32,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** The Chromium flags this machine needs (see DEVELOPERS.md); shared by tests, npm start and the benchmarks. */
+/** The Chromium flags a root, GPU-less, offline CI machine needs; shared by tests, npm start and the benchmarks. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
