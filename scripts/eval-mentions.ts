@@ -26,17 +26,20 @@ interface Passage {
   id: string;
   lang: string;
   text: string;
-  expected: [string, string][];
+  expected: Expected[];
   traps?: [string, string][];
   declared?: boolean;
 }
+
+/** An expected mention: entity, exact text, and which occurrence after the previous one (1st). */
+type Expected = [string, string] | [string, string, number];
 
 interface Case {
   id: string;
   lang: string;
   text: string;
   declaredLang?: string;
-  expected: [string, string][];
+  expected: Expected[];
 }
 
 interface Tally {
@@ -62,7 +65,7 @@ function loadCases(): Case[] {
       });
   }
   const pages = JSON.parse(readFileSync(join(ROOT, 'pages', 'expected.json'), 'utf8')) as {
-    pages: { file: string; lang: string; expected: [string, string][] }[];
+    pages: { file: string; lang: string; expected: Expected[] }[];
   };
   for (const page of pages.pages) {
     const { document } = parseHTML(readFileSync(join(ROOT, 'pages', page.file), 'utf8'));
@@ -85,14 +88,15 @@ function loadCases(): Case[] {
  */
 function goldSpans(c: Case): { entity: string; start: number; end: number }[] {
   let from = 0;
-  return c.expected.map(([entity, text]) => {
+  return c.expected.map(([entity, text, nth = 1]) => {
     const pattern = text
       .split(' ')
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
     const re = new RegExp(pattern, 'gu');
     re.lastIndex = from;
-    const m = re.exec(c.text);
+    let m = re.exec(c.text);
+    for (let k = 1; k < nth && m; k++) m = re.exec(c.text);
     if (!m) throw new Error(`${c.id}: expected text "${text}" not found (after offset ${from})`);
     from = m.index + m[0].length;
     return { entity, start: m.index, end: from };
