@@ -71,9 +71,14 @@ function words(list: string): string[] {
     .map((w) => normalizeAlias(w));
 }
 
+/** Letters the matcher keeps apart but that names are spelt with or without (Ludmiła, Ludmila). */
+const PLAIN: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', ı: 'i' };
+const plain = (word: string) => word.replace(/[łøđßı]/gu, (c) => PLAIN[c]!);
+
 /** Strip a final vowel or soft sign so inflected given names (Василия, Людмилы) meet their stem. */
 export function nameStem(word: string): string {
-  return word.length > 3 ? word.replace(/[аяйьоеиыіїєaeiouy]$/u, '') : word;
+  const w = plain(word);
+  return w.length > 3 ? w.replace(/[аяйьоеиыіїєaeiouy]$/u, '') : w;
 }
 
 function lists() {
@@ -95,17 +100,19 @@ function lists() {
  * Whether a folded word is a given name of the lexicon, in its dictionary form or an inflected one
  * (stem plus at most three letters: Василия, Lyudmily).
  */
-export function isGivenName(folded: string, extra?: ReadonlySet<string>): boolean {
+export function isGivenName(word: string, extra?: ReadonlySet<string>): boolean {
   const { given, givenStems } = lists();
+  const folded = plain(word);
   if (given.has(folded) || extra?.has(folded)) return true;
   return givenStems.some((s) => s.length >= 4 && folded.startsWith(s) && folded.length - s.length <= 3);
 }
 
 /** Whether `folded` is one of `names` (a person's given names), allowing inflected forms. */
-export function isOneOf(folded: string, names: readonly string[]): boolean {
+export function isOneOf(word: string, names: readonly string[]): boolean {
+  const folded = plain(word);
   const stem = nameStem(folded);
   return names.some((n) => {
-    if (n === folded) return true;
+    if (plain(n) === folded) return true;
     const own = nameStem(n);
     // Case endings on either side: Дмитра/Дмитро, Antonym/Antony, Dmitrija/Dmitrij.
     return own.length >= 3 && (own === stem || (folded.startsWith(own) && folded.length - own.length <= 3));
