@@ -140,10 +140,11 @@ describe('PageSense: person cues, clubs, derived words and the page’s language
     expect(judge('Это было сказано вчера в Харькове.').sense.language).toBe('ru');
     expect(judge('Це було сказано вчора в Києві.').sense.language).toBe('uk');
     expect(judge('Това беше казано вчера в Харков и в Изюм, съобщи Кремъл.').sense.language).toBe('bg');
-    expect(judge('The mayor said that the town was shelled.').sense.language).toBe('en');
-    expect(judge('Der Bürgermeister sagte, dass die Stadt nicht sicher ist.').sense.language).toBe('de');
+    expect(judge('The mayor said that the town of Bucha was shelled.').sense.language).toBe('en');
+    expect(judge('Der Bürgermeister sagte, dass die Stadt Kiew nicht sicher ist.').sense.language).toBe('de');
     expect(judge('Kyiv').sense.language).toBe('');
-    // The page's own declaration wins.
+    // Only blocks with candidate mentions vote; the page's own declaration wins.
+    expect(judge('The mayor said that the town was shelled.').sense.language).toBe('');
     expect(judge('The mayor said that the town was shelled.', 'fr-FR').sense.language).toBe('fr');
   });
 });

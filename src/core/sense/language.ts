@@ -7,8 +7,8 @@
  * Bulgarian form of a name wins over a Russian one spelt the same; a Polish case form
  * ("Macronie") on a French page is a derived word ("la Macronie"), not the name.
  *
- * Votes are counted per block on its first {@link SAMPLE} characters, so the page's language is the
- * same whatever order its blocks are read in.
+ * Votes are counted per block (the blocks that have candidate mentions) on its first
+ * {@link SAMPLE} characters, so the page's language is the same whatever order its blocks are read in.
  */
 
 /** Languages told apart (Serbian and Croatian are one: "sh"). */
@@ -32,6 +32,12 @@ export const LANGUAGES = [
   'uk',
   'bg',
 ] as const;
+
+/**
+ * One vote, in whole units so that sums are exact whatever order blocks are added and removed in
+ * (a word shared by up to six languages gives each an equal whole share).
+ */
+const UNIT = 60;
 
 /** Characters of a block that are read for its vote. */
 const SAMPLE = 400;
@@ -81,18 +87,19 @@ const CYRILLIC_MARKS: [RegExp, (typeof LANGUAGES)[number]][] = [
 /** Add the votes of `text[from..to)` (one block) to `votes` (indexed like {@link LANGUAGES}). */
 export function voteLanguage(text: string, from: number, to: number, votes: Float32Array): void {
   const sample = text.slice(from, Math.min(to, from + SAMPLE)).toLowerCase();
-  for (const [re, lang] of CYRILLIC_MARKS) {
-    const n = sample.match(re)?.length ?? 0;
-    if (n) votes[LANGUAGES.indexOf(lang)]! += n * 2;
-  }
+  if (/[\u0400-\u04ff]/u.test(sample))
+    for (const [re, lang] of CYRILLIC_MARKS) {
+      const n = sample.match(re)?.length ?? 0;
+      if (n) votes[LANGUAGES.indexOf(lang)]! += n * 2 * UNIT;
+    }
   for (const word of sample.match(/[\p{L}]+/gu) ?? []) {
     const langs = votesOf(word);
-    if (langs) for (const l of langs) votes[l]! += 1 / langs.length;
+    if (langs) for (const l of langs) votes[l]! += Math.round(UNIT / langs.length);
   }
 }
 
 /** The language the votes point to clearly enough, or '' (unknown). */
-export function languageOf(votes: Float32Array): string {
+export function languageOf(votes: Float32Array | Float64Array): string {
   let best = -1;
   let second = 0;
   for (let i = 0; i < votes.length; i++) {
@@ -101,7 +108,7 @@ export function languageOf(votes: Float32Array): string {
       best = i;
     } else second = Math.max(second, votes[i]!);
   }
-  return best >= 0 && votes[best]! >= 2 && votes[best]! >= second * 1.5 ? LANGUAGES[best]! : '';
+  return best >= 0 && votes[best]! >= 2 * UNIT && votes[best]! >= second * 1.5 ? LANGUAGES[best]! : '';
 }
 
 /** A language code as the rules compare it: primary subtag, Serbian/Croatian/Bosnian as "sh". */

@@ -87,6 +87,8 @@ export class PageSense {
   private readonly chunks = new Map<number, { entries: Entry[]; blocks: [number, number, number][] }>();
   private readonly blockEntries = new Map<number, Entry[]>();
   private readonly votes = new Map<number, Float32Array>();
+  /** The sum of {@link votes}, kept as blocks come and go. */
+  private readonly voteSum = new Float64Array(LANGUAGES.length);
   private lang = '';
   private namesakes = new Map<number, Namesake>();
   private firm = new Set<number>();
@@ -113,13 +115,7 @@ export class PageSense {
     for (let from = 0; from <= text.length;) {
       let to = text.indexOf(String.fromCharCode(BREAK), from);
       if (to < 0) to = text.length;
-      const id = this.nextBlock++;
-      blocks.push([id, from, to]);
-      if (!this.declared) {
-        const v = new Float32Array(LANGUAGES.length);
-        voteLanguage(text, from, to, v);
-        this.votes.set(id, v);
-      }
+      blocks.push([this.nextBlock++, from, to]);
       from = to + 1;
     }
     const entries: Entry[] = [];
@@ -149,6 +145,16 @@ export class PageSense {
       if (list) list.push(entry);
       else this.blockEntries.set(block, [entry]);
     }
+    // The language is told from the blocks that have candidates (the evidence near the names, and
+    // on a long page far less work than reading every block).
+    if (!this.declared)
+      for (const [id, bs, be] of blocks) {
+        if (!this.blockEntries.has(id)) continue;
+        const v = new Float32Array(LANGUAGES.length);
+        voteLanguage(text, bs, be, v);
+        this.votes.set(id, v);
+        for (let i = 0; i < v.length; i++) this.voteSum[i]! += v[i]!;
+      }
     this.chunks.set(chunk, { entries, blocks });
     const changed = this.judge(entries);
     return { chunk, judged: entries.map((e) => this.verdict(e)), changed };
@@ -166,6 +172,8 @@ export class PageSense {
     c.entries = c.entries.filter((e) => !gone.has(e));
     for (const [id, bs, be] of c.blocks) {
       if (bs >= from && be <= to) {
+        const v = this.votes.get(id);
+        if (v) for (let i = 0; i < v.length; i++) this.voteSum[i]! -= v[i]!;
         this.votes.delete(id);
         this.blockEntries.delete(id);
       } else {
@@ -240,11 +248,13 @@ export class PageSense {
     }
     const { patternFlags } = this.dict;
     for (const e of scope) this.judgePage(e);
+    const firmBefore = this.firm.size;
     for (const e of scope)
       if (e.kept && !(patternFlags[e.pattern]! & AMBIGUOUS)) this.firm.add(this.entityOf(e));
     // Support: ambiguous entries just judged, and older ones still waiting for it.
     const ambiguous = scope.filter((e) => e.kept && patternFlags[e.pattern]! & AMBIGUOUS);
-    if (!full) for (const e of this.waiting) ambiguous.push(e);
+    // Older ones can only be released by an entity that became firm just now.
+    if (!full && this.firm.size > firmBefore) for (const e of this.waiting) ambiguous.push(e);
     for (const e of ambiguous) {
       if (!isFresh.has(e)) touch(e);
       if (this.support(e)) this.waiting.delete(e);
@@ -256,9 +266,7 @@ export class PageSense {
   }
 
   private pageLanguage(): string {
-    const sum = new Float32Array(LANGUAGES.length);
-    for (const v of this.votes.values()) for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
-    return languageOf(sum);
+    return languageOf(this.voteSum);
   }
 
   private judgeLocal(e: Entry): void {
