@@ -139,7 +139,14 @@ function main(): number {
   const ms = performance.now() - t0;
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   const row = (name: string, n: number, t: Tally) =>
-    `| ${name.padEnd(8)} | ${String(n).padStart(5)} | ${String(t.tp + t.fn).padStart(8)} | ${ratio(t.tp, t.tp + t.fp).toFixed(3)} | ${ratio(t.tp, t.tp + t.fn).toFixed(3)} |`;
+    `| ${name.padEnd(8)} | ${String(n).padStart(5)} | ${String(t.tp + t.fn).padStart(8)} | ${ratio(
+      t.tp,
+      t.tp + t.fp,
+    )
+      .toFixed(3)
+      .padStart(9)} | ${ratio(t.tp, t.tp + t.fn)
+      .toFixed(3)
+      .padStart(6)} |`;
   console.log('| language | cases | mentions | precision | recall |');
   console.log('| -------- | ----: | -------: | --------: | -----: |');
   for (const [lang, t] of [...byLang].sort(([a], [b]) => a.localeCompare(b))) {
