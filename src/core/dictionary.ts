@@ -44,7 +44,13 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     patterns.push(pattern);
   };
   let group = 1;
-  const groupForms: { entity: number; group: number; forms: string[]; namesakes: boolean }[] = [];
+  const groupForms: {
+    entity: number;
+    group: number;
+    forms: string[];
+    namesakes: boolean;
+    surname: boolean;
+  }[] = [];
   sources.forEach((source, entity) => {
     const person = source.type === 'person';
     for (const alias of source.aliases) {
@@ -52,7 +58,15 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
       const forms = aliasForms(alias);
       const oneWordAlias = !normalizeAlias(alias.text).includes(' ');
       const namesakes = alias.namesakes !== undefined || (person && oneWordAlias);
-      groupForms.push({ entity, group, forms: forms.map((f) => normalizeAlias(f)), namesakes });
+      groupForms.push({
+        entity,
+        group,
+        forms: forms.map((f) => normalizeAlias(f)),
+        namesakes,
+        // A person's surname: only a blocker that ends with it names a namesake ("Ivanka Trump",
+        // "Admiral Ushakov"; not "Trump Jr", "trump card", "Kellogg Company").
+        surname: alias.namesakes === undefined && person && oneWordAlias,
+      });
       let flags = exact ? EXACT_CASE : 0;
       if (alias.ambiguous) flags |= AMBIGUOUS;
       if (alias.ambiguous && alias.capitalisedSupports) flags |= CAPITALISED_SUPPORTS;
@@ -103,7 +117,12 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     if (p.flags & BLOCKER) {
       const phrase = ` ${normalizeAlias(p.form)} `;
       const claimed = groupForms
-        .filter((g) => g.entity === p.entity && g.namesakes && g.forms.some((f) => phrase.includes(` ${f} `)))
+        .filter(
+          (g) =>
+            g.entity === p.entity &&
+            g.namesakes &&
+            g.forms.some((f) => (g.surname ? phrase.endsWith(` ${f} `) : phrase.includes(` ${f} `))),
+        )
         .map((g) => g.group);
       if (claimed.length) blockerGroups[i] = claimed;
     }

@@ -271,6 +271,16 @@ describe('PageSense: a namesake the page names takes the alias’s bare uses', (
     ]);
   });
 
+  it('takes a surname for a namesake only from a blocker that ends with it', () => {
+    expect(judge(`The Biden Foundation closed.${P}Biden spoke.`, 'en').kept).toEqual([
+      ['joe-biden', 'Biden'],
+    ]);
+    expect(judge(`Ashley Biden painted.${P}Biden spoke.`, 'en').suppressed).toEqual([
+      ['Ashley Biden', 'blocker'],
+      ['Biden', 'namesake-on-page'],
+    ]);
+  });
+
   it('keeps a person namesake’s bare use with a possessive even near our entity', () => {
     const r = judge(`Paul Bucha was decorated.${P}Bucha's platoon fought near Irpin.`, 'en');
     expect(r.suppressed).toContainEqual(['Bucha', 'namesake-on-page']);
