@@ -13,7 +13,8 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
-import { explainMention, findMentions } from '../core/matcher';
+import { explainMention } from '../core/matcher';
+import { PageSense } from '../core/sense';
 import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset-stats';
@@ -31,9 +32,16 @@ import { readEntitySources } from './entity-files';
 const MAX_BYTES = 50 * 1024 * 1024;
 
 const USAGE = `usage: npm run -s wsw -- <command> [options]
-  annotate [--json] FILE...  entity mentions in .html/.htm (visible text) or .txt files;
+  annotate [--json] [--explain-suppressed] [--lang CODE] [--all-entities] FILE...
+                             entity mentions in .html/.htm (visible text) or .txt files, judged
+                             by the one-sense-per-page rules as the extension judges them, for the
+                             entities the extension highlights (those with claims; --all-entities:
+                             every entity);
                              --json: one line per file {"file","mentions":[{"entity","text","start","end","why"}]}
-                             (offsets: UTF-16 code units into the extracted text)
+                             (offsets: UTF-16 code units into the extracted text);
+                             --explain-suppressed: also the candidates that were not kept and why
+                             (JSON: "suppressed":[{"entity","text","start","end","rule","why"}]);
+                             --lang: the page's language where the file does not say (<html lang>)
   validate [FILE...]         validate the bundled dataset, or the given claim files against the
                              bundled entities; exit 1 with every error on failure
   stats [--json]             figures of the bundled dataset
@@ -45,7 +53,8 @@ const USAGE = `usage: npm run -s wsw -- <command> [options]
 
 class UserError extends Error {}
 
-function readInput(file: string): string {
+/** A file's text as the extension sees it, and the language the page declares (`<html lang>`). */
+function readInput(file: string): { text: string; lang?: string } {
   let size: number;
   try {
     const st = statSync(file);
@@ -69,36 +78,70 @@ function readInput(file: string): string {
   } catch {
     throw new UserError(`${file}: not valid UTF-8`);
   }
-  if (ext === '.txt') return text.replace(/^\uFEFF/, '');
+  if (ext === '.txt') return { text: text.replace(/^\uFEFF/, '') };
   const { document } = parseHTML(text);
-  return extractText(document.body ?? document.documentElement ?? document).text;
+  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
+  return {
+    text: extractText(document.body ?? document.documentElement ?? document).text,
+    lang: lang || undefined,
+  };
 }
 
-function annotate(files: string[], json: boolean, dict: Dictionary): number {
+/** Options of `annotate`. */
+interface AnnotateOptions {
+  json: boolean;
+  explainSuppressed: boolean;
+  lang?: string;
+}
+
+function annotate(files: string[], options: AnnotateOptions, dict: Dictionary): number {
+  const { json, explainSuppressed } = options;
   let failures = 0;
   for (const file of files) {
     let text: string;
+    let lang: string | undefined;
     try {
-      text = readInput(file);
+      ({ text, lang } = readInput(file));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       console.error(`wsw: ${error.message}`);
       failures++;
       continue;
     }
-    const mentions = findMentions(text, dict).map((m) => ({
-      entity: m.entity,
-      text: text.slice(m.start, m.end),
-      start: m.start,
-      end: m.end,
-      why: explainMention(text, dict, m),
-    }));
+    const sense = new PageSense(dict, { lang: lang ?? options.lang });
+    const { judged } = sense.feed(text);
+    const mentions = judged
+      .filter((j) => j.kept)
+      .map(({ mention: m }) => ({
+        entity: m.entity,
+        text: text.slice(m.start, m.end),
+        start: m.start,
+        end: m.end,
+        why: explainMention(text, dict, m),
+      }));
+    const suppressed = judged
+      .filter((j) => !j.kept)
+      .map(({ mention: m, suppressed: s }) => ({
+        entity: m.entity,
+        text: text.slice(m.start, m.end),
+        start: m.start,
+        end: m.end,
+        rule: s!.rule,
+        why: s!.why,
+      }));
     if (json) {
-      console.log(JSON.stringify({ file, mentions }));
+      console.log(JSON.stringify({ file, mentions, ...(explainSuppressed ? { suppressed } : {}) }));
     } else {
       console.log(`${file}: ${mentions.length} mention(s)`);
       for (const m of mentions)
         console.log(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.why}`);
+      if (explainSuppressed) {
+        console.log(
+          `  suppressed: ${suppressed.length}${sense.language ? ` (page language: ${sense.language})` : ''}`,
+        );
+        for (const m of suppressed)
+          console.log(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.rule}: ${m.why}`);
+      }
     }
   }
   return failures ? 1 : 0;
@@ -235,6 +278,9 @@ function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        'explain-suppressed': { type: 'boolean' },
+        'all-entities': { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -264,12 +310,26 @@ function main(argv: string[]): number {
   }
   let dict: Dictionary;
   try {
-    dict = compileDictionary(readEntitySources().entities);
+    // As the extension: only entities with claims are highlighted (--all-entities: every entity,
+    // for drafting entities before their claims exist).
+    if (parsed.values['all-entities']) dict = compileDictionary(readEntitySources().entities);
+    else {
+      const { dataset, entities } = readDataset();
+      dict = compileDictionary(entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0));
+    }
   } catch (error) {
     console.error(`wsw: ${(error as Error).message}`);
     return 1;
   }
-  return annotate(files, parsed.values.json ?? false, dict);
+  return annotate(
+    files,
+    {
+      json: parsed.values.json ?? false,
+      explainSuppressed: parsed.values['explain-suppressed'] ?? false,
+      lang: parsed.values.lang,
+    },
+    dict,
+  );
 }
 
 try {

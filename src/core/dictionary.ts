@@ -1,65 +1,19 @@
-import { decodeBase64, encodeBase64 } from './base64';
-import { aliasForms, type EntitySource, type EntityType } from './entities';
+import { aliasForms, type EntitySource } from './entities';
+import {
+  BLOCKER,
+  AMBIGUOUS,
+  CAPITALISED_SUPPORTS,
+  EXACT_CASE,
+  KIND_INFLECTED,
+  KIND_NAMESAKES,
+  KIND_ONE_WORD,
+  type DictEntity,
+  type Dictionary,
+  type Pattern,
+} from './dictionary-types';
 import { normalizeAlias } from './normalize';
 
-/** Pattern flags (bit set). */
-export const EXACT_CASE = 1;
-export const AMBIGUOUS = 2;
-export const BLOCKER = 4;
-export const CAPITALISED_SUPPORTS = 8;
-
-/** What the matcher and the UI need of an entity (the source minus aliases). */
-export interface DictEntity {
-  id: string;
-  type: EntityType;
-  name: { en: string; uk: string; ru: string };
-  description: { en: string; uk: string; ru: string };
-  wikidata?: string;
-  /** Indexes of related entities whose unambiguous mention supports this one's ambiguous aliases. */
-  context: number[];
-}
-
-/** One searchable form: which entity, which alias, how it may match. */
-export interface Pattern {
-  entity: number;
-  flags: number;
-  /** The form as written in the source (an inflected form, or a blocker phrase). */
-  form: string;
-  /** The alias it comes from (its base form) and that alias's language. */
-  alias: string;
-  lang: string;
-  /** Why the alias is ambiguous, for ambiguous patterns. */
-  ambiguous?: string;
-  /** For exact-case patterns: the form normalised without case folding. */
-  exactKey?: string;
-}
-
-/**
- * The compiled dictionary, laid out for a fast load and a fast scan.
- *
- * Trie: nodes are numbered breadth-first, so node `n`'s children are consecutive and the edge at
- * index `e` always leads to node `e + 1`. Node `n`'s edges are `edgeStart[n] .. edgeStart[n+1]`,
- * labelled `edgeChar[e]` (sorted); the patterns ending at `n` are
- * `terminals[termStart[n] .. termStart[n+1]]`.
- *
- * Patterns: the hot path reads only `patternFlags`/`patternEntity` (typed arrays) and the exact-case
- * keys; the text of each pattern (for explanations) is parsed on first use ({@link patternAt}).
- */
-export interface Dictionary {
-  entities: DictEntity[];
-  patternCount: number;
-  patternFlags: Uint8Array;
-  patternEntity: Uint16Array;
-  /** Exact-case key by pattern index, for exact-case patterns only. */
-  exactKeys: Record<number, string>;
-  /** Pattern texts: records joined by U+001E, fields (form, alias, lang, ambiguous) by U+001F. */
-  patternInfo: string;
-  edgeStart: Uint32Array | Uint16Array;
-  edgeChar: Uint16Array;
-  termStart: Uint32Array | Uint16Array;
-  terminals: Uint32Array | Uint16Array;
-}
-
+export * from './dictionary-types';
 const RS = '\u001e';
 const US = '\u001f';
 
@@ -89,14 +43,39 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     keys.push(key);
     patterns.push(pattern);
   };
+  let group = 1;
+  const groupForms: {
+    entity: number;
+    group: number;
+    forms: string[];
+    namesakes: boolean;
+    surname: boolean;
+  }[] = [];
   sources.forEach((source, entity) => {
+    const person = source.type === 'person';
     for (const alias of source.aliases) {
       const exact = alias.case === 'exact';
+      const forms = aliasForms(alias);
+      const oneWordAlias = !normalizeAlias(alias.text).includes(' ');
+      const namesakes = alias.namesakes !== undefined || (person && oneWordAlias);
+      groupForms.push({
+        entity,
+        group,
+        forms: forms.map((f) => normalizeAlias(f)),
+        namesakes,
+        // A person's surname: only a blocker that ends with it names a namesake ("Ivanka Trump",
+        // "Admiral Ushakov"; not "Trump Jr", "trump card", "Kellogg Company").
+        surname: alias.namesakes === undefined && person && oneWordAlias,
+      });
       let flags = exact ? EXACT_CASE : 0;
       if (alias.ambiguous) flags |= AMBIGUOUS;
       if (alias.ambiguous && alias.capitalisedSupports) flags |= CAPITALISED_SUPPORTS;
-      for (const form of aliasForms(alias)) {
-        add(normalizeAlias(form), {
+      for (const form of forms) {
+        const key = normalizeAlias(form);
+        let kind = key.includes(' ') ? 0 : KIND_ONE_WORD;
+        if (form !== alias.text) kind |= KIND_INFLECTED;
+        if (namesakes) kind |= KIND_NAMESAKES;
+        add(key, {
           entity,
           flags,
           form,
@@ -104,8 +83,11 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
           lang: alias.lang,
           ...(alias.ambiguous ? { ambiguous: alias.ambiguous } : {}),
           ...(exact ? { exactKey: normalizeAlias(form, true) } : {}),
+          group,
+          kind,
         });
       }
+      group++;
     }
     for (const blocker of source.blockers ?? []) {
       add(normalizeAlias(blocker.text), {
@@ -114,14 +96,45 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
         form: blocker.text,
         alias: blocker.text,
         lang: blocker.lang,
+        group: 0,
+        kind: 0,
       });
+    }
+    if (person) {
+      const given = new Set<string>();
+      for (const alias of source.aliases)
+        for (const form of aliasForms(alias)) {
+          const words = normalizeAlias(form).split(' ');
+          for (const word of words.slice(0, -1)) given.add(word);
+        }
+      if (given.size) entities[entity]!.given = [...given];
     }
   });
   const exactKeys: Record<number, string> = {};
+  const blockerGroups: Record<number, number[]> = {};
   patterns.forEach((p, i) => {
     if (p.exactKey !== undefined) exactKeys[i] = p.exactKey;
+    if (p.flags & BLOCKER) {
+      const phrase = ` ${normalizeAlias(p.form)} `;
+      const claimed = groupForms
+        .filter(
+          (g) =>
+            g.entity === p.entity &&
+            g.namesakes &&
+            g.forms.some((f) => (g.surname ? phrase.endsWith(` ${f} `) : phrase.includes(` ${f} `))),
+        )
+        .map((g) => g.group);
+      if (claimed.length) blockerGroups[i] = claimed;
+    }
   });
+  const langs = ['', ...new Set(patterns.map((p) => p.lang))];
+  if (langs.length > 0xff) throw new Error('too many alias languages for one dictionary (max 255)');
   return {
+    langs,
+    patternLang: Uint8Array.from(patterns, (p) => langs.indexOf(p.lang)),
+    patternGroup: Uint32Array.from(patterns, (p) => p.group ?? 0),
+    patternKind: Uint8Array.from(patterns, (p) => p.kind ?? 0),
+    blockerGroups,
     entities,
     patternCount: patterns.length,
     patternFlags: Uint8Array.from(patterns, (p) => p.flags),
@@ -147,6 +160,8 @@ export function patternAt(dict: Dictionary, i: number): Pattern {
     lang,
     ...(ambiguous ? { ambiguous } : {}),
     ...(dict.exactKeys[i] !== undefined ? { exactKey: dict.exactKeys[i] } : {}),
+    group: dict.patternGroup[i]!,
+    kind: dict.patternKind[i]!,
   };
 }
 
@@ -191,85 +206,4 @@ function buildTrie(keys: string[]) {
   return { edgeStart, edgeChar: Uint16Array.from(chars), termStart, terminals };
 }
 
-/** The serialised form: plain JSON, typed arrays as base64 (little-endian). */
-export interface SerializedDictionary {
-  format: 3;
-  entities: DictEntity[];
-  /** Empty in the matching-only form (see {@link serializeDictionary}). */
-  patternInfo: string;
-  exactKeys: Record<number, string>;
-  /** Base64 arrays; `u16:`/`u32:` prefixes give the element width. */
-  arrays: Record<
-    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
-    string
-  >;
-}
-
-const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
-  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-/** Encode an array of non-negative integers in the narrowest of 16 or 32 bits that fits. */
-function encodeUints(a: Uint16Array | Uint32Array): string {
-  const fits16 = a.every((x) => x < 0x10000);
-  return fits16
-    ? `u16:${encodeBase64(bytesOf(Uint16Array.from(a)))}`
-    : `u32:${encodeBase64(bytesOf(Uint32Array.from(a)))}`;
-}
-
-/**
- * Serialise for embedding in a bundle. `matchingOnly` drops what only explanations and cards need
- * (pattern texts, descriptions, Ukrainian and Russian names): the content script ships that form,
- * and asks the background, which has the full one, to explain a match.
- */
-export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}): SerializedDictionary {
-  return {
-    format: 3,
-    entities: matchingOnly
-      ? d.entities.map((e) => ({
-          ...e,
-          name: { en: e.name.en, uk: e.name.en, ru: e.name.en },
-          description: { en: '', uk: '', ru: '' },
-        }))
-      : d.entities,
-    patternInfo: matchingOnly ? '' : d.patternInfo,
-    exactKeys: d.exactKeys,
-    arrays: {
-      patternFlags: encodeBase64(d.patternFlags),
-      patternEntity: encodeUints(d.patternEntity),
-      edgeStart: encodeUints(d.edgeStart),
-      edgeChar: encodeUints(d.edgeChar),
-      termStart: encodeUints(d.termStart),
-      terminals: encodeUints(d.terminals),
-    },
-  };
-}
-
-/** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
-export function loadDictionary(s: SerializedDictionary): Dictionary {
-  if (s.format !== 3) throw new Error(`unsupported dictionary format ${String(s.format)}`);
-  const bytes = (b64: string) => {
-    const b = decodeBase64(b64);
-    // Typed-array views need an aligned, exclusively owned buffer.
-    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
-  };
-  const uints = (encoded: string): Uint16Array | Uint32Array => {
-    const b = bytes(encoded.slice(4));
-    return encoded.startsWith('u16:')
-      ? new Uint16Array(b.buffer, 0, b.byteLength / 2)
-      : new Uint32Array(b.buffer, 0, b.byteLength / 4);
-  };
-  const patternFlags = bytes(s.arrays.patternFlags);
-  const edgeChar = uints(s.arrays.edgeChar);
-  return {
-    entities: s.entities,
-    patternCount: patternFlags.length,
-    patternFlags,
-    patternEntity: uints(s.arrays.patternEntity) as Uint16Array,
-    exactKeys: s.exactKeys,
-    patternInfo: s.patternInfo,
-    edgeStart: uints(s.arrays.edgeStart),
-    edgeChar: edgeChar instanceof Uint16Array ? edgeChar : Uint16Array.from(edgeChar),
-    termStart: uints(s.arrays.termStart),
-    terminals: uints(s.arrays.terminals),
-  };
-}
+export { loadDictionary, serializeDictionary, type SerializedDictionary } from './dictionary-codec';

@@ -37,6 +37,13 @@ export const AliasSchema = v.strictObject({
    */
   ambiguous: v.optional(NonEmpty),
   capitalisedSupports: v.optional(v.boolean()),
+  /**
+   * Why this alias also names other referents that a page, once it has named one of them in full
+   * (a blocker phrase such as "Novgorod Kremlin", "Paul Bucha"), goes on calling by the alias
+   * alone. On such a page the alias's bare uses follow that referent (see `core/sense`). A
+   * person's one-word aliases (surnames) are treated so without saying it.
+   */
+  namesakes: v.optional(NonEmpty),
   note: v.optional(v.string()),
 });
 export type AliasSource = v.InferOutput<typeof AliasSchema>;

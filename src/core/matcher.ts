@@ -52,6 +52,53 @@ export interface Mention {
  * character no form continues with — linear in the text, independent of dictionary size.
  */
 export function findMentions(text: string, dict: Dictionary, context?: MatchContext): Mention[] {
+  return resolve(text, dict, scan(text, dict), context);
+}
+
+/**
+ * A span of text that one or more patterns match (the leftmost-longest one at its start), before
+ * any judgement: `patterns` are the dictionary patterns that pass their case rule there, in
+ * dictionary order; `blocked` says that one of them is a blocker phrase.
+ */
+export interface Candidate {
+  start: number;
+  end: number;
+  patterns: number[];
+  blocked: boolean;
+}
+
+/**
+ * The raw spans that {@link findMentions} judges, for callers that judge them by rules of their
+ * own (the page-level sense rules in `core/sense`): same scan, no support rule applied.
+ */
+export function findCandidates(text: string, dict: Dictionary): Candidate[] {
+  const raw = scan(text, dict);
+  const out: Candidate[] = [];
+  for (let r = 0; r < raw.length; r += 3) {
+    const patterns = passingAt(text, dict, raw[r]!, raw[r + 1]!, raw[r + 2]!);
+    out.push({
+      start: raw[r]!,
+      end: raw[r + 1]!,
+      patterns,
+      blocked: patterns.some((p) => dict.patternFlags[p]! & BLOCKER),
+    });
+  }
+  return out;
+}
+
+/** Every pattern ending at trie `node` that passes its case rule on `start..end`. */
+function passingAt(text: string, dict: Dictionary, start: number, end: number, node: number): number[] {
+  const { termStart, terminals } = dict;
+  const out: number[] = [];
+  for (let t = firstPassing(text, start, end, node, dict); t >= 0 && t < termStart[node + 1]!;) {
+    out.push(terminals[t]!);
+    t = firstPassing(text, start, end, node, dict, t + 1);
+  }
+  return out;
+}
+
+/** The scan of {@link findMentions}: raw matches as flat (start, end, trie node) triples. */
+function scan(text: string, dict: Dictionary): number[] {
   const { edgeStart, edgeChar, termStart } = dict;
   const n = text.length;
   // Raw matches as flat numbers (start, end, trie node): no per-match allocation in the hot loop.
@@ -142,7 +189,7 @@ export function findMentions(text: string, dict: Dictionary, context?: MatchCont
     prevWord = true;
     i = matchedEnd < 0 ? i + 1 : matchedEnd;
   }
-  return resolve(text, dict, raw, context);
+  return raw;
 }
 
 /** Index in `terminals` of the first pattern at `node` whose case rule the span passes, or -1. */
@@ -197,23 +244,13 @@ function keepCaseKey(text: string, start: number, end: number): string {
  * A blocker among the passing patterns of a span wins (the phrase means something else).
  */
 function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchContext): Mention[] {
-  const { patternFlags, patternEntity, entities, termStart, terminals } = dict;
-  const passingOf = (r: number): number[] => {
-    const start = raw[r]!;
-    const end = raw[r + 1]!;
-    const node = raw[r + 2]!;
-    const out: number[] = [];
-    for (let t = firstPassing(text, start, end, node, dict); t >= 0 && t < termStart[node + 1]!;) {
-      out.push(terminals[t]!);
-      t = firstPassing(text, start, end, node, dict, t + 1);
-    }
-    return out;
-  };
+  const { patternFlags, patternEntity, entities } = dict;
+  const passingOf = (r: number): number[] => passingAt(text, dict, raw[r]!, raw[r + 1]!, raw[r + 2]!);
   // Entities with at least one unambiguous mention (in this text, and before it on the page).
   const firm = context?.firm ?? new Set<number>();
   const candidates: number[][] = [];
   for (let r = 0; r < raw.length; r += 3) {
-    const passing = passingOf(r);
+    const passing = cautious(dict, passingOf(r));
     const blocked = passing.some((p) => patternFlags[p]! & BLOCKER);
     candidates.push(blocked ? [] : passing);
     if (!blocked) for (const p of passing) if (!(patternFlags[p]! & AMBIGUOUS)) firm.add(patternEntity[p]!);
@@ -253,8 +290,27 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
   return out;
 }
 
+/**
+ * Of the patterns matching one span, drop an unambiguous one whose entity also has an ambiguous
+ * one there: the same letters are a name in one language and a common word in another (Bulgarian
+ * "Изюм", the town; Russian "изюм", raisins), and without knowing the page's language the cautious
+ * reading (needs support) is the one to take. The page-level rules pick by language instead.
+ */
+export function cautious(dict: Dictionary, patterns: number[]): number[] {
+  const { patternFlags, patternEntity } = dict;
+  const doubtful = patterns.filter((p) => patternFlags[p]! & AMBIGUOUS).map((p) => patternEntity[p]);
+  if (!doubtful.length) return patterns;
+  return patterns.filter(
+    (p) => patternFlags[p]! & (AMBIGUOUS | BLOCKER) || !doubtful.includes(patternEntity[p]),
+  );
+}
+
 /** Support for an ambiguous pattern from firm mentions: of its own entity, or of a related one. */
-function supportFrom(dict: Dictionary, firm: ReadonlySet<number>, pattern: number): string | undefined {
+export function supportFrom(
+  dict: Dictionary,
+  firm: ReadonlySet<number>,
+  pattern: number,
+): string | undefined {
   const index = dict.patternEntity[pattern]!;
   const entity = dict.entities[index]!;
   if (firm.has(index)) return `another mention of ${entity.name.en} in the text`;

@@ -80,6 +80,41 @@ describe('wsw annotate', () => {
     expect(out).toMatch(/izium\s+"Izyum"/);
   });
 
+  it('judges a page by its own sense and, with --explain-suppressed, says what it left out and why', () => {
+    const html = join(tmp, 'bucha.html');
+    writeFileSync(
+      html,
+      '<html lang="en"><body><p>Paul Bucha received the Medal of Honor.</p><p>Bucha said he was proud.</p>' +
+        '<p>Kremlin spokesman Dmitry Peskov spoke.</p></body></html>',
+    );
+    const plain = wsw('annotate', '--json', html);
+    expect(plain.code).toBe(0);
+    const without = JSON.parse(plain.out.trim());
+    expect(without.mentions.map((m: { text: string }) => m.text)).toEqual(['Kremlin', 'Dmitry Peskov']);
+    expect(without.suppressed).toBeUndefined();
+    const explained = JSON.parse(wsw('annotate', '--json', '--explain-suppressed', html).out.trim());
+    expect(explained.mentions).toEqual(without.mentions);
+    expect(explained.suppressed.map((m: { text: string; rule: string }) => [m.text, m.rule])).toEqual([
+      ['Paul Bucha', 'blocker'],
+      ['Bucha', 'namesake-on-page'],
+    ]);
+    expect(explained.suppressed[1].why).toContain('Paul Bucha');
+    const text = wsw('annotate', '--explain-suppressed', html).out;
+    expect(text).toMatch(/suppressed: 2 \(page language: en\)/);
+    expect(text).toMatch(/bucha\s+"Bucha"\s+— namesake-on-page: /);
+  });
+
+  it('takes the page language from --lang when a text file cannot say it', () => {
+    const txt = join(tmp, 'raisins.txt');
+    writeFileSync(txt, 'изюм и орехи');
+    const guessed = JSON.parse(wsw('annotate', '--json', '--explain-suppressed', txt).out.trim());
+    const told = JSON.parse(
+      wsw('annotate', '--json', '--explain-suppressed', '--lang', 'ru', txt).out.trim(),
+    );
+    expect(guessed.suppressed[0].rule).toBe('unsupported');
+    expect(told.suppressed[0].rule).toBe('common-noun');
+  });
+
   it.each([
     ['a missing file', ['annotate', join(tmp, 'nope.txt')], /wsw: .*nope\.txt: no such file/],
     [

@@ -1,0 +1,172 @@
+/**
+ * The dictionary's serialised form: plain JSON with its typed arrays as base64 (little-endian),
+ * made at build time and embedded in the bundles, so a page never builds the trie. The content
+ * script ships it whole, so every array takes the narrowest encoding that holds it:
+ *
+ * - `u16:` / `u32:` — the values, 16 or 32 bits each;
+ * - `c8:` — for offset arrays (`edgeStart`, `termStart`: node n's edges or patterns start where
+ *   node n-1's end): the count per node, one byte each, summed up again on load;
+ * - `d8:` — for alias groups (forms of one alias are consecutive): the step from the previous
+ *   non-blocker pattern's group, one byte each (blockers: 0, and they do not count as previous).
+ */
+import { decodeBase64, encodeBase64 } from './base64';
+import { BLOCKER, type DictEntity, type Dictionary } from './dictionary-types';
+
+/** The serialised form (see the module comment for the array encodings). */
+export interface SerializedDictionary {
+  format: 3;
+  entities: DictEntity[];
+  /** Empty in the matching-only form (see {@link serializeDictionary}). */
+  patternInfo: string;
+  exactKeys: Record<number, string>;
+  arrays: Record<
+    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
+    string
+  >;
+  /**
+   * What the page-level sense rules need (pattern languages, alias groups, kinds, namesake
+   * blockers). Optional: a dictionary stored before it existed loads with neutral values.
+   * `patternLangKind` packs the language index (low 5 bits) and the kind bits (high 3).
+   */
+  sense?: {
+    langs: string[];
+    blockerGroups: Record<number, number[]>;
+    arrays: { patternGroup: string; patternLangKind: string };
+  };
+}
+
+const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** Encode an array of non-negative integers in the narrowest of 16 or 32 bits that fits. */
+function encodeUints(a: Uint16Array | Uint32Array): string {
+  const fits16 = a.every((x) => x < 0x10000);
+  return fits16
+    ? `u16:${encodeBase64(bytesOf(Uint16Array.from(a)))}`
+    : `u32:${encodeBase64(bytesOf(Uint32Array.from(a)))}`;
+}
+
+/** Encode a non-decreasing offsets array as per-entry counts of one byte, if they fit. */
+function encodeOffsets(a: Uint16Array | Uint32Array): string {
+  const counts = new Uint8Array(a.length - 1);
+  for (let i = 1; i < a.length; i++) {
+    const c = a[i]! - a[i - 1]!;
+    if (c > 0xff || c < 0 || a[0] !== 0) return encodeUints(a);
+    counts[i - 1] = c;
+  }
+  return `c8:${encodeBase64(counts)}`;
+}
+
+/** Encode alias groups as one-byte steps (see the module comment), if they fit. */
+function encodeGroups(groups: Uint16Array | Uint32Array, flags: Uint8Array): string {
+  const steps = new Uint8Array(groups.length);
+  let last = 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (flags[i]! & BLOCKER) continue;
+    const step = groups[i]! - last;
+    if (step < 0 || step > 0xff) return encodeUints(groups);
+    steps[i] = step;
+    last = groups[i]!;
+  }
+  return `d8:${encodeBase64(steps)}`;
+}
+
+/**
+ * Serialise for embedding in a bundle. `matchingOnly` drops what only explanations and cards need
+ * (pattern texts, descriptions, Ukrainian and Russian names): the content script ships that form,
+ * and asks the background, which has the full one, to explain a match.
+ */
+export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}): SerializedDictionary {
+  if (d.langs.length > 32) throw new Error('too many alias languages to serialise (max 32)');
+  const langKind = Uint8Array.from(d.patternLang, (lang, i) => lang | (d.patternKind[i]! << 5));
+  return {
+    format: 3,
+    entities: matchingOnly
+      ? d.entities.map((e) => ({
+          ...e,
+          name: { en: e.name.en, uk: e.name.en, ru: e.name.en },
+          description: { en: '', uk: '', ru: '' },
+        }))
+      : d.entities,
+    patternInfo: matchingOnly ? '' : d.patternInfo,
+    exactKeys: d.exactKeys,
+    arrays: {
+      patternFlags: encodeBase64(d.patternFlags),
+      patternEntity: encodeUints(d.patternEntity),
+      edgeStart: encodeOffsets(d.edgeStart),
+      edgeChar: encodeUints(d.edgeChar),
+      termStart: encodeOffsets(d.termStart),
+      terminals: encodeUints(d.terminals),
+    },
+    sense: {
+      langs: d.langs,
+      blockerGroups: d.blockerGroups,
+      arrays: {
+        patternGroup: encodeGroups(d.patternGroup, d.patternFlags),
+        patternLangKind: encodeBase64(langKind),
+      },
+    },
+  };
+}
+
+/** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
+export function loadDictionary(s: SerializedDictionary): Dictionary {
+  if (s.format !== 3) throw new Error(`unsupported dictionary format ${String(s.format)}`);
+  const bytes = (b64: string) => {
+    const b = decodeBase64(b64);
+    // Typed-array views need an aligned, exclusively owned buffer.
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
+  };
+  const uints = (encoded: string): Uint16Array | Uint32Array => {
+    if (encoded.startsWith('c8:')) {
+      const counts = bytes(encoded.slice(3));
+      const out = new Uint32Array(counts.length + 1);
+      for (let i = 0; i < counts.length; i++) out[i + 1] = out[i]! + counts[i]!;
+      return out;
+    }
+    const b = bytes(encoded.slice(4));
+    return encoded.startsWith('u16:')
+      ? new Uint16Array(b.buffer, 0, b.byteLength / 2)
+      : new Uint32Array(b.buffer, 0, b.byteLength / 4);
+  };
+  const patternFlags = bytes(s.arrays.patternFlags);
+  const edgeChar = uints(s.arrays.edgeChar);
+  const n = patternFlags.length;
+  const sense = s.sense;
+  let patternGroup: Uint16Array | Uint32Array = Uint32Array.from({ length: n }, (_, i) => i + 1);
+  const patternLang = new Uint8Array(n);
+  const patternKind = new Uint8Array(n);
+  if (sense) {
+    const encoded = sense.arrays.patternGroup;
+    if (encoded.startsWith('d8:')) {
+      const steps = bytes(encoded.slice(3));
+      let last = 0;
+      for (let i = 0; i < n; i++) {
+        if (patternFlags[i]! & BLOCKER) patternGroup[i] = 0;
+        else patternGroup[i] = last += steps[i]!;
+      }
+    } else patternGroup = uints(encoded);
+    const langKind = bytes(sense.arrays.patternLangKind);
+    for (let i = 0; i < n; i++) {
+      patternLang[i] = langKind[i]! & 0x1f;
+      patternKind[i] = langKind[i]! >> 5;
+    }
+  }
+  return {
+    langs: sense?.langs ?? [''],
+    patternLang,
+    patternGroup,
+    patternKind,
+    blockerGroups: sense?.blockerGroups ?? {},
+    entities: s.entities,
+    patternCount: n,
+    patternFlags,
+    patternEntity: uints(s.arrays.patternEntity) as Uint16Array,
+    exactKeys: s.exactKeys,
+    patternInfo: s.patternInfo,
+    edgeStart: uints(s.arrays.edgeStart),
+    edgeChar: edgeChar instanceof Uint16Array ? edgeChar : Uint16Array.from(edgeChar),
+    termStart: uints(s.arrays.termStart),
+    terminals: uints(s.arrays.terminals),
+  };
+}

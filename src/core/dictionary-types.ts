@@ -1,0 +1,93 @@
+/**
+ * The compiled dictionary's shape and flag bits, apart from the code that builds
+ * (`dictionary.ts`) and encodes (`dictionary-codec.ts`) it, so neither imports the other.
+ */
+import type { EntityType } from './entities';
+
+/** Pattern flags (bit set). */
+export const EXACT_CASE = 1;
+export const AMBIGUOUS = 2;
+export const BLOCKER = 4;
+export const CAPITALISED_SUPPORTS = 8;
+
+/** What the matcher and the UI need of an entity (the source minus aliases). */
+export interface DictEntity {
+  id: string;
+  type: EntityType;
+  name: { en: string; uk: string; ru: string };
+  description: { en: string; uk: string; ru: string };
+  wikidata?: string;
+  /** Indexes of related entities whose unambiguous mention supports this one's ambiguous aliases. */
+  context: number[];
+  /**
+   * For people: the given names (and their written forms) this person's full-name aliases use,
+   * folded. A surname after another given name is someone else ("Jill Biden"; see `core/sense`).
+   */
+  given?: string[];
+}
+
+/** One searchable form: which entity, which alias, how it may match. */
+export interface Pattern {
+  entity: number;
+  flags: number;
+  /** The form as written in the source (an inflected form, or a blocker phrase). */
+  form: string;
+  /** The alias it comes from (its base form) and that alias's language. */
+  alias: string;
+  lang: string;
+  /** Why the alias is ambiguous, for ambiguous patterns. */
+  ambiguous?: string;
+  /** For exact-case patterns: the form normalised without case folding. */
+  exactKey?: string;
+  /** The alias the form belongs to, numbered from 1 over the whole dictionary (blockers: 0). */
+  group?: number;
+  /** {@link KIND_INFLECTED} and the other kind bits. */
+  kind?: number;
+}
+
+/** Pattern kind bits (the page-level sense rules read them; see `core/sense`). */
+/** The form is an inflected or derived form, not the alias's own text. */
+export const KIND_INFLECTED = 1;
+/** The form is one word (a surname, a town, an acronym). */
+export const KIND_ONE_WORD = 2;
+/** The alias also names other referents a page may go on calling by it alone (`namesakes`). */
+export const KIND_NAMESAKES = 4;
+
+/**
+ * The compiled dictionary, laid out for a fast load and a fast scan.
+ *
+ * Trie: nodes are numbered breadth-first, so node `n`'s children are consecutive and the edge at
+ * index `e` always leads to node `e + 1`. Node `n`'s edges are `edgeStart[n] .. edgeStart[n+1]`,
+ * labelled `edgeChar[e]` (sorted); the patterns ending at `n` are
+ * `terminals[termStart[n] .. termStart[n+1]]`.
+ *
+ * Patterns: the hot path reads only `patternFlags`/`patternEntity` (typed arrays) and the exact-case
+ * keys; the text of each pattern (for explanations) is parsed on first use ({@link patternAt}).
+ */
+export interface Dictionary {
+  entities: DictEntity[];
+  patternCount: number;
+  patternFlags: Uint8Array;
+  patternEntity: Uint16Array;
+  /** Exact-case key by pattern index, for exact-case patterns only. */
+  exactKeys: Record<number, string>;
+  /** Pattern texts: records joined by U+001E, fields (form, alias, lang, ambiguous) by U+001F. */
+  patternInfo: string;
+  edgeStart: Uint32Array | Uint16Array;
+  edgeChar: Uint16Array;
+  termStart: Uint32Array | Uint16Array;
+  terminals: Uint32Array | Uint16Array;
+  /** Language codes that {@link Dictionary.patternLang} indexes ('' = unknown). */
+  langs: string[];
+  /** Per pattern: index into {@link Dictionary.langs} of its alias's language. */
+  patternLang: Uint8Array;
+  /** Per pattern: the alias it belongs to, from 1 (forms of one alias share it; blockers: 0). */
+  patternGroup: Uint16Array | Uint32Array;
+  /** Per pattern: kind bits ({@link KIND_INFLECTED}, {@link KIND_ONE_WORD}, {@link KIND_NAMESAKES}). */
+  patternKind: Uint8Array;
+  /**
+   * Blocker patterns that name a namesake ("Novgorod Kremlin"): the alias groups of their entity
+   * they contain, whose bare uses then follow the namesake on that page.
+   */
+  blockerGroups: Record<number, number[]>;
+}
