@@ -186,7 +186,7 @@ describe('the bundled dataset', () => {
   it.each([
     ['claims', 700],
     ['claims_since_2025', 350],
-    ['claims_with_review', 80],
+    ['claims_with_review', 45],
     ['entities_with_claims', 150],
     ['entities_with_3_claims', 60],
     ['entities_with_5_claims', 40],
@@ -201,7 +201,9 @@ describe('the bundled dataset', () => {
   });
 
   it('covers every quarter from 2022 Q1 to the newest statement', () => {
-    const quarters = Object.entries(stats.claims_by_quarter);
+    // Earlier statements (2014–2021 background: MH17, the 2022 build-up) may exist; the war's
+    // quarters must all be there.
+    const quarters = Object.entries(stats.claims_by_quarter).filter(([q]) => q >= '2022-Q1');
     expect(quarters[0]![0]).toBe('2022-Q1');
     expect(quarters.at(-1)![0]).toBe(quarterOf(stats.newest_statement));
     for (const [quarter, n] of quarters) expect(n, quarter).toBeGreaterThan(0);
