@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileDictionary, serializeDictionary } from './src/core/dictionary';
-import { readDataset } from './src/cli/dataset-files';
+import { readDataset } from './src/node/dataset-files';
 
 /** The two browsers we build for; `vite build --mode <target>`. */
 export type Target = 'chrome' | 'firefox';

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { readDataset } from '../src/cli/dataset-files';
+import { readDataset } from '../src/node/dataset-files';
 import { compileDictionary } from '../src/core/dictionary';
 import { generatePage, mentionFormsOf } from './bench/generate';
 import {

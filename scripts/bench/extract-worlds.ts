@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { CHROMIUM_FLAGS, EXECUTABLES } from '../browsers';
 import { serveStatic } from '../serve';

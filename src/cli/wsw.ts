@@ -24,8 +24,8 @@ import { importCsv } from '../core/import/csv';
 import { importFactCheckApi } from '../core/import/factcheck-api';
 import { exportOurs, importOurs } from '../core/import/ours';
 import { decodeBytes, ImportInputError } from '../core/import/safe-input';
-import { readDataset, readVerdictLabels } from './dataset-files';
-import { readEntitySources } from './entity-files';
+import { readDataset, readVerdictLabels } from '../node/dataset-files';
+import { readEntitySources } from '../node/entity-files';
 
 /** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
 const MAX_BYTES = 50 * 1024 * 1024;

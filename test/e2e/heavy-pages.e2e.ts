@@ -32,7 +32,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePage, mentionFormsOf } from '../../scripts/bench/generate';
 import { analyseTrace, TRACE_CATEGORIES, type Task, type TraceEvent } from '../../scripts/bench/trace';
 import { CHROMIUM_FLAGS, EXECUTABLES, type BrowserName } from '../../scripts/browsers';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
 import {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
 import {

@@ -12,7 +12,7 @@ import {
 } from '../../src/core/dataset';
 import { datasetStats, quarterOf } from '../../src/core/dataset-stats';
 import { formatSourceError } from '../../src/core/entities';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 
 const META: DatasetMeta = {
   id: 'test',

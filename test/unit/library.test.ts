@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { readDataset, readVerdictLabels } from '../../src/cli/dataset-files';
+import { readDataset, readVerdictLabels } from '../../src/node/dataset-files';
 import { ClaimSchema, type Claim } from '../../src/core/claims';
 import type { Dataset } from '../../src/core/dataset';
 import { compileDictionary } from '../../src/core/dictionary';

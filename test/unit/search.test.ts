@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { buildCardData, CardDataSchema } from '../../src/core/card-data';
 import type { Claim } from '../../src/core/claims';
 import { claimsInvolving, compileDataset, contradictions } from '../../src/core/dataset';
