@@ -3,6 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { highlightableEntities } from './src/core/dataset';
 import { compileDictionary, serializeDictionary } from './src/core/dictionary';
 import { readDataset } from './src/node/dataset-files';
 
@@ -177,7 +178,7 @@ export function bundledData(): Plugin {
       if (which === ENTITY_SOURCES_MODULE) {
         json = JSON.stringify(entities);
       } else if (which !== DATASET_MODULE) {
-        const withClaims = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+        const withClaims = highlightableEntities(entities, dataset);
         const matchingOnly = which === DICTIONARY_MODULE;
         json = JSON.stringify(serializeDictionary(compileDictionary(withClaims), { matchingOnly }));
       } else {

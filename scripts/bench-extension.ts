@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { readDataset } from '../src/node/dataset-files';
 import { compileDictionary } from '../src/core/dictionary';
+import { highlightableEntities } from '../src/core/dataset';
 import { generatePage, mentionFormsOf } from './bench/generate';
 import {
   analyseTrace,
@@ -77,7 +78,7 @@ const details = Math.max(0, Number(args.details));
 
 // The shipped dictionary (entities with claims) and forms the generator may use.
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords: forbidden } = mentionFormsOf(dict);
 
 const work = await mkdtemp(join(tmpdir(), 'wsw-bench-ext-'));

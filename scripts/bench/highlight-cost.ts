@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { CHROMIUM_FLAGS, EXECUTABLES } from '../browsers';
 import { serveStatic } from '../serve';
 import { generatePage, mentionFormsOf } from './generate';
@@ -40,7 +41,7 @@ const counts = args.counts.split(',').map(Number);
 const rounds = Math.max(1, Number(args.rounds));
 
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords } = mentionFormsOf(dict);
 const page = generatePage(bytes, forms, forbiddenWords, 7 + bytes);
 const work = await mkdtemp(join(tmpdir(), 'wsw-highlight-cost-'));

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ClaimSchema, type Claim } from './claims';
-import { compileDataset, type Dataset } from './dataset';
+import { compileDataset, highlightableEntities, type Dataset } from './dataset';
 import { EntitySchema, type EntitySource } from './entities';
 import { importClaimReview } from './import/claimreview';
 import type { ImportContext, ImportResult } from './import/collect';
@@ -215,6 +215,6 @@ export function mergeLibrary(
   }
   const { claims: _c, byEntity: _b, ...meta } = bundled;
   const dataset = compileDataset({ ...meta, dataAsOf }, claims);
-  const highlightable = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+  const highlightable = highlightableEntities(entities, dataset);
   return { dataset, entities, highlightable };
 }
