@@ -1,6 +1,7 @@
 /**
- * The card's UI strings for the content script: the keys listed in `src/ui/card-messages.ts`, in
- * every UI language, without descriptions (~3 KB for three languages, not the whole tables).
+ * The card's UI strings: the keys listed in `src/ui/card-messages.ts`, in every UI language,
+ * without descriptions (~5 KB for three languages, not the whole tables). The background writes
+ * them to `storage.local` for content scripts, with the matching dictionary.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,6 +30,15 @@ export function cardTables(read: (lang: string) => Table): Record<string, Table>
   );
 }
 
+/** The card's tables from `assets/public/_locales` (`onRead`: each file read). */
+export function readCardTables(onRead?: (file: string) => void): Record<string, Table> {
+  return cardTables((lang) => {
+    const file = resolve(ROOT, `assets/public/_locales/${lang}/messages.json`);
+    onRead?.(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as Table;
+  });
+}
+
 /** The virtual module above. */
 export function cardMessages(): Plugin {
   return {
@@ -42,11 +52,7 @@ export function cardMessages(): Plugin {
       handler() {
         let tables;
         try {
-          tables = cardTables((lang) => {
-            const file = resolve(ROOT, `assets/public/_locales/${lang}/messages.json`);
-            this.addWatchFile(file);
-            return JSON.parse(readFileSync(file, 'utf8')) as Table;
-          });
+          tables = readCardTables((file) => this.addWatchFile(file));
         } catch (error) {
           this.error((error as Error).message);
         }

@@ -4,7 +4,10 @@
  */
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
+import matchingDictionary from 'virtual:wsw-dictionary';
 import fullDictionary from 'virtual:wsw-dictionary-full';
+import entitySources from 'virtual:wsw-entity-sources';
+import cardMessages from 'virtual:wsw-card-messages';
 import { loadDictionary, type Dictionary } from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
 import { mergeLibrary } from '../core/library';
@@ -16,6 +19,7 @@ import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
+  ensureContentData,
   libraryRevision,
   listDatasets,
   readDerivedDictionary,
@@ -59,6 +63,19 @@ function library(): Promise<Current> {
   return current;
 }
 
+/** One write at a time of the content scripts' data (install and a page may ask at once). */
+let ensuring: Promise<void> | null = null;
+function ensureDictionary(): Promise<void> {
+  ensuring ??= ensureContentData(
+    { dataset, entities: entitySources },
+    matchingDictionary,
+    cardMessages,
+  ).finally(() => (ensuring = null));
+  return ensuring;
+}
+// Install and update: content scripts read their data from storage.local from the first page on.
+browser.runtime.onInstalled.addListener(() => void ensureDictionary().catch(() => undefined));
+
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && REVISION_KEY in changes) current = null;
 });
@@ -73,6 +90,10 @@ listen({
       enabled: isActiveOn(settings, href),
       imported: revision > 0,
     };
+  },
+  ensureDictionary: async () => {
+    await ensureDictionary();
+    return null;
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {

@@ -13,6 +13,14 @@ export const protocol = {
     /** `imported`: the user imported datasets, so the matching dictionary is in `storage.local`. */
     response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
   },
+  /**
+   * A content script found no dictionary or card strings for its build in `storage.local` (only
+   * the first pages after an install or update, before the background wrote them): write them now.
+   */
+  ensureDictionary: {
+    request: v.object({}),
+    response: v.null(),
+  },
   /** The card's "all claims" link: open the options page's browse view on an entity. */
   openBrowse: {
     request: v.object({ entityId: v.pipe(v.string(), v.maxLength(100)) }),
