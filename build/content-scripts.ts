@@ -9,6 +9,14 @@ import { build, type Plugin, type PluginOption } from 'vite';
 import { ROOT, type ContentScriptSource } from './manifest';
 
 /**
+ * In content scripts, webextension-polyfill is replaced by the thin adapter that covers what they
+ * use (10 KB less on every page; see the adapter's comment).
+ */
+const CONTENT_ALIASES = [
+  { find: /^webextension-polyfill$/, replacement: resolve(ROOT, 'src/platform/browser-lite.ts') },
+];
+
+/**
  * Build each of `scripts` with `plugins` (the same instances as the main build, so shared data is
  * read once) and put them into the manifest crx wrote.
  */
@@ -29,6 +37,7 @@ export function contentScripts(scripts: ContentScriptSource[], plugins: PluginOp
             logLevel: 'warn',
             root: ROOT,
             plugins,
+            resolve: { alias: CONTENT_ALIASES },
             build: {
               write: false,
               // It loads on every page: minified (the other bundles stay readable for reviewers).
