@@ -10,7 +10,7 @@ export const protocol = {
   /** A content script announces itself; the answer tells it whether to do any work. */
   hello: {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
-    /** `imported`: the user imported datasets, so the matching dictionary is in `storage.local`. */
+    /** `imported`: whether the user imported datasets. */
     response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
   },
   /**
