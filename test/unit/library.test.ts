@@ -12,7 +12,12 @@ import type { ImportContext, ImportResult } from '../../src/core/import/collect'
 import { exportOurs } from '../../src/core/import/ours';
 import { MAX_JSON_DEPTH } from '../../src/core/import/safe-input';
 import { detectFormat, IMPORT_FORMATS, runImport } from '../../src/core/import/registry';
-import { mergeLibrary, StoredDatasetSchema, toStoredDataset, type StoredDataset } from '../../src/core/library';
+import {
+  mergeLibrary,
+  StoredDatasetSchema,
+  toStoredDataset,
+  type StoredDataset,
+} from '../../src/core/library';
 
 const fixture = (name: string) =>
   readFileSync(resolve(import.meta.dirname, '../fixtures/import', name), 'utf8');
