@@ -8,7 +8,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { bundledData } from './build/bundled-data';
 import { cardMessages } from './build/card-messages';
-import { contentScripts } from './build/content-scripts';
+import { BUILD_CHECKS, contentScripts } from './build/content-scripts';
 import { manifestFor, sourceManifest, targetOf } from './build/manifest';
 import { noInnerHtml } from './build/no-inner-html';
 
@@ -29,6 +29,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: false,
       target: 'es2022',
+      rolldownOptions: { checks: BUILD_CHECKS },
     },
   };
 });

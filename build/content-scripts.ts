@@ -9,6 +9,12 @@ import { build, type Plugin, type PluginOption } from 'vite';
 import { ROOT, type ContentScriptSource } from './manifest';
 
 /**
+ * Rolldown's checks, less the note on slow plugins: compiling the data (bundled-data.ts) is most
+ * of a build by design, and the note would print on every build of a busy machine.
+ */
+export const BUILD_CHECKS = { bundlerTimings: false };
+
+/**
  * In content scripts, webextension-polyfill is replaced by the thin adapter that covers what they
  * use (10 KB less on every page; see the adapter's comment).
  */
@@ -43,6 +49,7 @@ export function contentScripts(scripts: ContentScriptSource[], plugins: PluginOp
               // It loads on every page: minified (the other bundles stay readable for reviewers).
               minify: true,
               target: 'es2022',
+              rolldownOptions: { checks: BUILD_CHECKS },
               lib: {
                 entry: resolve(ROOT, file),
                 formats: ['iife'],
