@@ -65,7 +65,7 @@ function library(): Promise<Current> {
 
 /** One write at a time of the content scripts' data (install and a page may ask at once). */
 let ensuring: Promise<void> | null = null;
-function ensureDictionary(): Promise<void> {
+function contentDataStored(): Promise<void> {
   ensuring ??= ensureContentData(
     { dataset, entities: entitySources },
     matchingDictionary,
@@ -74,7 +74,7 @@ function ensureDictionary(): Promise<void> {
   return ensuring;
 }
 // Install and update: content scripts read their data from storage.local from the first page on.
-browser.runtime.onInstalled.addListener(() => void ensureDictionary().catch(() => undefined));
+browser.runtime.onInstalled.addListener(() => void contentDataStored().catch(() => undefined));
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && REVISION_KEY in changes) current = null;
@@ -91,8 +91,8 @@ listen({
       imported: revision > 0,
     };
   },
-  ensureDictionary: async () => {
-    await ensureDictionary();
+  ensureContentData: async () => {
+    await contentDataStored();
     return null;
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).

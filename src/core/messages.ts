@@ -17,7 +17,7 @@ export const protocol = {
    * A content script found no dictionary or card strings for its build in `storage.local` (only
    * the first pages after an install or update, before the background wrote them): write them now.
    */
-  ensureDictionary: {
+  ensureContentData: {
     request: v.object({}),
     response: v.null(),
   },

@@ -38,7 +38,7 @@ async function stored(): Promise<{ dictionary: SerializedDictionary; cardMessage
 export async function readContentData(): Promise<ContentData> {
   let data = await stored();
   if (!data) {
-    const written = await send('ensureDictionary', {}, { timeoutMs: 10_000 });
+    const written = await send('ensureContentData', {}, { timeoutMs: 10_000 });
     data = await stored();
     if (!data) throw new Error(`no content data: ${written.ok ? 'none stored' : written.error}`);
   }

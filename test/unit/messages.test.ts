@@ -6,7 +6,7 @@ const handlers: HandlerMap<string> = {
   pageFound: async () => null,
   entitySummaries: async () => [],
   openBrowse: async () => null,
-  ensureDictionary: async () => null,
+  ensureContentData: async () => null,
   datasetInfo: async () => ({
     imported: 0,
     title: 't',
