@@ -4,9 +4,13 @@
  *   dom      may use core; no UI, no extension APIs, no entries
  *   ui       Preact components: may use core; no extension APIs, no dom, no entries
  *   platform extension-API adapters shared by entries: may use core (and ui types); no dom, no entries
+ *   node     Node-only readers of the data on disk (for the CLI, the build, scripts and tests): may use
+ *            core; never imported by anything that runs in the browser
  *   entries  content, background, popup, options, cli: wire the layers; never import each other
  */
 const ENTRIES = ['content', 'background', 'popup', 'options', 'cli'];
+/** Everything that ends up in the extension's bundles. */
+const BROWSER = ['core', 'dom', 'ui', 'platform', 'content', 'background', 'popup', 'options'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -53,6 +57,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/platform/' },
       to: { path: ['^src/dom/', `^src/(${ENTRIES.join('|')})/`] },
+    },
+    {
+      name: 'browser-never-imports-node',
+      comment:
+        'src/node reads files with Node built-ins: code that runs in the browser must never import it ' +
+        '(the build and the CLI hand its results to browser code as data).',
+      severity: 'error',
+      from: { path: `^src/(${BROWSER.join('|')})/` },
+      to: { path: '^src/node/' },
+    },
+    {
+      name: 'node-reads-data-only',
+      comment: 'src/node reads and validates data for Node callers: it may use core, nothing else of ours.',
+      severity: 'error',
+      from: { path: '^src/node/' },
+      to: { path: ['^src/(dom|ui|platform)/', `^src/(${ENTRIES.join('|')})/`, 'webextension-polyfill'] },
     },
     ...ENTRIES.map((entry) => ({
       name: `entry-${entry}-stands-alone`,

@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    // The CLI tests start `tsx` processes: seconds on a busy 2-core machine, not a speed claim.
+    // Generous for a busy 2-core machine (one CLI test starts a process), not a speed claim.
     testTimeout: 30_000,
   },
 });

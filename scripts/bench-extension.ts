@@ -1,5 +1,5 @@
 /**
- * `npm run bench:extension [-- --json] [--rounds N] [--sizes s,m,l] [--no-trace] [--details N]
+ * `npm run bench:extension [-- --json] [--rounds N] [--sizes s,m,l | 50KB,1MB,5MB] [--no-trace] [--details N]
  * [--dist DIR] [--save-traces DIR]`: the built extension in real headless Chromium on the benchmark's generated
  * pages (50 KB, 1 MB, 5 MB of text; real dictionary only, as shipped).
  *
@@ -27,12 +27,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { readDataset } from '../src/cli/dataset-files';
+import { readDataset } from '../src/node/dataset-files';
 import { compileDictionary } from '../src/core/dictionary';
+import { highlightableEntities } from '../src/core/dataset';
 import { generatePage, mentionFormsOf } from './bench/generate';
 import {
   analyseTrace,
   TRACE_CATEGORIES,
+  type ScriptEvaluation,
   type Task,
   type TraceAnalysis,
   type TraceEvent,
@@ -59,13 +61,24 @@ const { values: args } = parseArgs({
   },
 });
 const rounds = Math.max(1, Number(args.rounds));
-const sizes = args.sizes.split(',').filter((s): s is Size => s in SIZES);
+/** A size by key (s, m, l) or by label (50KB, 1MB, 5MB, any case, spaces ignored). */
+const sizeOf = (name: string): Size | undefined => {
+  const key = name.trim().toLowerCase().replace(/\s+/g, '');
+  return (Object.keys(SIZES) as Size[]).find(
+    (s) => s === key || LABEL[s].toLowerCase().replace(/\s+/g, '') === key,
+  );
+};
+const sizes = args.sizes.split(',').map((name) => {
+  const size = sizeOf(name);
+  if (!size) throw new Error(`unknown size "${name}" (s, m, l or ${Object.values(LABEL).join(', ')})`);
+  return size;
+});
 const tracing = !args['no-trace'];
 const details = Math.max(0, Number(args.details));
 
 // The shipped dictionary (entities with claims) and forms the generator may use.
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords: forbidden } = mentionFormsOf(dict);
 
 const work = await mkdtemp(join(tmpdir(), 'wsw-bench-ext-'));
@@ -135,6 +148,8 @@ interface ExtLoad {
 interface TracedFigures {
   /** Content script's first task, from DOMContentLoaded. */
   scriptStart: number | null;
+  /** Evaluating the content script (compile + run): what every page pays before it can start. */
+  evaluation: ScriptEvaluation | null;
   longestExtensionTask: number;
   /** Its thread time (less than its wall time when the thread waited for a core). */
   longestExtensionTaskCpu: number | null;
@@ -189,6 +204,7 @@ interface TracedFigures {
 
 const server = await serveStatic(work);
 const ext = await launchWithExtension('chromium', DIST);
+const contentScriptUrl = `${ext.extensionOrigin}/${manifest.content_scripts[0]!.js[0]!}`;
 // The same pages without the extension: the page's own longest task, for comparison.
 const plain = await puppeteer.launch({
   executablePath: EXECUTABLES.chromium,
@@ -233,6 +249,10 @@ function figures(a: TraceAnalysis): TracedFigures {
   const renderTask = (t: Task) => !t.extension && t.renderMs >= t.ms / 2;
   return {
     scriptStart: a.firstExtensionAt === null ? null : round1(a.firstExtensionAt),
+    evaluation: (() => {
+      const e = a.evaluation(contentScriptUrl);
+      return e && { ms: round1(e.ms), compileMs: round1(e.compileMs), cpuMs: e.cpuMs && round1(e.cpuMs) };
+    })(),
     longestExtensionTask: round1(longest?.ms ?? 0),
     longestExtensionTaskCpu: longest?.cpuMs == null ? null : round1(longest.cpuMs),
     longestExtensionTaskByCpu: hasCpu ? round1(Math.max(0, ...ext.map(cpu))) : null,
@@ -396,6 +416,16 @@ try {
       report.push(
         `traced:   all placed ${u(traced.map((x) => x.fromDcl))} after DOMContentLoaded; ` +
           `content script starts ${range(t.map((f) => f.scriptStart ?? NaN))} ms after DOMContentLoaded`,
+      );
+      report.push(
+        `  content script evaluation (compile + run): ` +
+          t
+            .map((f) =>
+              f.evaluation
+                ? `${f.evaluation.ms} ms wall (compile ${f.evaluation.compileMs}), thread time ${f.evaluation.cpuMs ?? '?'}`
+                : 'not in the trace',
+            )
+            .join('; '),
       );
       report.push(
         `  extension tasks: longest ${range(

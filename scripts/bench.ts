@@ -19,7 +19,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { build } from 'vite';
 import { compileDictionary, serializeDictionary, BLOCKER, type Dictionary } from '../src/core/dictionary';
 import type { EntitySource } from '../src/core/entities';
-import { readEntitySources } from '../src/cli/entity-files';
+import { readEntitySources } from '../src/node/entity-files';
 import { CHROMIUM_FLAGS, EXECUTABLES } from './browsers';
 import { generatePage, mentionFormsOf, syntheticNames } from './bench/generate';
 import type { RunResult } from './bench/page-pipeline';

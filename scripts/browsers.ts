@@ -16,7 +16,7 @@ export const EXECUTABLES: Record<BrowserName, string> = {
   firefox: process.env.WSW_FIREFOX ?? '/usr/bin/firefox-esr',
 };
 
-/** Must equal the gecko id in vite.config.ts (the manifest of the Firefox build says which). */
+/** Must equal the gecko id in build/manifest.ts (the manifest of the Firefox build says which). */
 const GECKO_ID = 'who-said-what@whosaidwhat.org';
 /** A fixed moz-extension UUID, so Firefox extension URLs are known before launch. */
 const FIREFOX_UUID = '5f1c2a8e-7d3b-4c6e-9a10-0b2d4e6f8a1c';

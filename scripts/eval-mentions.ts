@@ -13,8 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { readDataset } from '../src/cli/dataset-files';
+import { readDataset } from '../src/node/dataset-files';
 import { compileDictionary } from '../src/core/dictionary';
+import { highlightableEntities } from '../src/core/dataset';
 import { PageSense } from '../src/core/sense';
 import { extractText } from '../src/dom/extract';
 
@@ -107,7 +108,7 @@ function main(): number {
   const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' } } });
   const t0 = performance.now();
   const { dataset, entities } = readDataset();
-  const dict = compileDictionary(entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0));
+  const dict = compileDictionary(highlightableEntities(entities, dataset));
   const byLang = new Map<string, Tally>();
   const total: Tally = { tp: 0, fp: 0, fn: 0 };
   const problems: string[] = [];

@@ -57,7 +57,7 @@ if (!args['no-build']) {
   console.log(`building dist/${target} …`);
   execFileSync(
     process.execPath,
-    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', target],
+    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', target, '--configLoader', 'runner'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,6 +1,6 @@
 /**
- * The compiled entity dictionary (matching-only form), generated at build time by vite.config.ts;
- * parsed on call (not while the content script is evaluated).
+ * The compiled entity dictionary (matching-only form), generated at build time (build/); parsed
+ * on call. The background writes it to `storage.local`, where content scripts read it.
  */
 declare module 'virtual:wsw-dictionary' {
   import type { SerializedDictionary } from './core/dictionary';
@@ -8,7 +8,13 @@ declare module 'virtual:wsw-dictionary' {
   export default dictionary;
 }
 
-/** The compiled claim dataset, generated at build time by vite.config.ts. */
+/** The identity of this build's content-script data (tags what it writes to `storage.local`). */
+declare module 'virtual:wsw-content-data-id' {
+  const id: string;
+  export default id;
+}
+
+/** The compiled claim dataset, generated at build time (build/). */
 declare module 'virtual:wsw-dataset' {
   import type { Dataset } from './core/dataset';
   const dataset: Dataset;
@@ -29,7 +35,7 @@ declare module 'virtual:wsw-entity-sources' {
   export default entities;
 }
 
-/** The card's `_locales` strings in every UI language (content script). */
+/** The card's `_locales` strings in every UI language (written to `storage.local` for content scripts). */
 declare module 'virtual:wsw-card-messages' {
   import type { LocaleTable } from './core/messages-format';
   const tables: Record<'en' | 'uk' | 'ru', LocaleTable>;

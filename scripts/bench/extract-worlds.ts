@@ -13,8 +13,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { CHROMIUM_FLAGS, EXECUTABLES } from '../browsers';
 import { serveStatic } from '../serve';
 import { generatePage, mentionFormsOf } from './generate';
@@ -32,7 +33,7 @@ const rounds = Math.max(1, Number(args.rounds));
 const budget = Number(args.budget);
 
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords } = mentionFormsOf(dict);
 const work = await mkdtemp(join(tmpdir(), 'wsw-extract-worlds-'));
 await build({

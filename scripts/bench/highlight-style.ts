@@ -17,8 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { CHROMIUM_FLAGS, EXECUTABLES } from '../browsers';
 import { serveStatic } from '../serve';
 import { generatePage, mentionFormsOf } from './generate';
@@ -53,7 +54,7 @@ const RUN = `(change, n) => new Promise((done) => {
   requestAnimationFrame(tick); })`;
 
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords } = mentionFormsOf(dict);
 const page = generatePage(bytes, forms, forbiddenWords, 7 + bytes);
 const css = await readFile(resolve(import.meta.dirname, '../../src/content/highlights.css'), 'utf8');

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ElementHandle } from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { OUR_FORMAT } from '../../src/core/import/ours';
 import { hoverLatency } from '../../test/e2e/card-timing';
 import { distFor, launchWithExtension, ROOT, serveStatic, waitFor } from '../../test/e2e/harness';

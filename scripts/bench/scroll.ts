@@ -17,8 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { CHROMIUM_FLAGS, EXECUTABLES, launchWithExtension } from '../browsers';
 import { serveStatic } from '../serve';
 import { generatePage, mentionFormsOf } from './generate';
@@ -43,7 +44,7 @@ const step = Number(args.step);
 const frames = Number(args.frames);
 
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const { forms, forbiddenWords } = mentionFormsOf(dict);
 
 const work = await mkdtemp(join(tmpdir(), 'wsw-bench-scroll-'));

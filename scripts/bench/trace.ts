@@ -132,7 +132,22 @@ export interface TraceAnalysis {
   extensionTasks: Task[];
   /** Describe a task: its event tree and where its JS time went (by sampled frames). */
   describe(task: Task, source?: string): string[];
+  /**
+   * The first evaluation of the script at `url` (compile + run, the cost every page pays before
+   * the script can do anything), or null when the trace has no event naming it.
+   */
+  evaluation(url: string): ScriptEvaluation | null;
 }
+
+/** What evaluating one script cost: wall time, its compile part, and thread time (ms). */
+export interface ScriptEvaluation {
+  ms: number;
+  compileMs: number;
+  cpuMs: number | null;
+}
+
+/** Events that compile or run a script as a whole (nested ones are parts of the outer). */
+const EVALUATION_EVENTS = new Set(['EvaluateScript', 'v8.compile', 'v8.run', 'v8.evaluateModule']);
 
 /** Sampled stacks of the main thread: times (µs) and leaf node ids, sorted by time. */
 interface Samples {
@@ -247,6 +262,28 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
     lastExtensionEnd: extensionTasks.length ? extensionTasks.at(-1)!.at + extensionTasks.at(-1)!.ms : null,
     tasks,
     extensionTasks,
+    evaluation(url) {
+      const task = tasks.find((t) => {
+        let found = false;
+        walk(t.node, (n) => (found ||= EVALUATION_EVENTS.has(n.name) && urlOf(n.args) === url));
+        return found;
+      });
+      if (!task) return null;
+      let us = 0;
+      let compileUs = 0;
+      let cpuUs: number | null = 0;
+      const visit = (n: Node, inside: boolean) => {
+        const counts = EVALUATION_EVENTS.has(n.name) && urlOf(n.args) === url;
+        if (counts && !inside) {
+          us += n.end - n.ts;
+          cpuUs = n.cpu === undefined || cpuUs === null ? null : cpuUs + n.cpu;
+        }
+        if (counts && n.name === 'v8.compile') compileUs += n.end - n.ts;
+        for (const c of n.children) visit(c, inside || counts);
+      };
+      visit(task.node, false);
+      return { ms: us / 1000, compileMs: compileUs / 1000, cpuMs: cpuUs === null ? null : cpuUs / 1000 };
+    },
     describe(task, source) {
       const lines: string[] = [];
       // The event tree, down to 1 ms events (siblings of the same name are summed).

@@ -4,7 +4,10 @@
  */
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
+import matchingDictionary from 'virtual:wsw-dictionary';
 import fullDictionary from 'virtual:wsw-dictionary-full';
+import entitySources from 'virtual:wsw-entity-sources';
+import cardMessages from 'virtual:wsw-card-messages';
 import { loadDictionary, type Dictionary } from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
 import type { Claim } from '../core/claims';
@@ -18,6 +21,7 @@ import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
+  ensureContentData,
   libraryRevision,
   listDatasetRecords,
   readClaimsById,
@@ -100,6 +104,19 @@ function claimCount(id: string, enabled: DatasetRecord[]): number {
   return n;
 }
 
+/** One write at a time of the content scripts' data (install and a page may ask at once). */
+let ensuring: Promise<void> | null = null;
+function contentDataStored(): Promise<void> {
+  ensuring ??= ensureContentData(
+    { dataset, entities: entitySources },
+    matchingDictionary,
+    cardMessages,
+  ).finally(() => (ensuring = null));
+  return ensuring;
+}
+// Install and update: content scripts read their data from storage.local from the first page on.
+browser.runtime.onInstalled.addListener(() => void contentDataStored().catch(() => undefined));
+
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && REVISION_KEY in changes) current = null;
 });
@@ -114,6 +131,10 @@ listen({
       enabled: isActiveOn(settings, href),
       imported: revision > 0,
     };
+  },
+  ensureContentData: async () => {
+    await contentDataStored();
+    return null;
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {

@@ -1,15 +1,13 @@
 /**
- * The maintainers' command line: `npm run -s wsw -- <command> …`.
+ * The maintainers' command line: `npm run -s wsw -- <command> …` (see USAGE below).
  *
- *   annotate [--json] FILE...   list the entity mentions in .html/.htm (visible text, exactly as
- *                               the content script extracts it) or .txt files (text as is)
- *   validate [FILE...]          validate the bundled dataset (or the given claim files)
- *   stats [--json]              the dataset's figures
- *
- * Bad input gets a one-line message and a non-zero exit, never a stack trace.
+ * {@link run} takes the arguments and where to print, and returns the exit code, so tests run
+ * commands in-process; the process entry point at the end only wires it to the console. Bad input
+ * gets a one-line message and a non-zero exit, never a stack trace.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
@@ -18,18 +16,23 @@ import { PageSense } from '../core/sense';
 import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset-stats';
-import { exportClaimReview } from '../core/export';
-import { importClaimReview } from '../core/import/claimreview';
-import { slug, summarize } from '../core/import/collect';
-import { importCsv } from '../core/import/csv';
-import { importFactCheckApi } from '../core/import/factcheck-api';
-import { exportOurs, importOurs } from '../core/import/ours';
-import { decodeBytes, ImportInputError } from '../core/import/safe-input';
-import { readDataset, readVerdictLabels } from './dataset-files';
-import { readEntitySources } from './entity-files';
+import { highlightableEntities } from '../core/dataset';
+import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../core/export';
+import { summarize } from '../core/import/collect';
+import { prepareImport } from '../core/import/prepare';
+import { IMPORT_FORMATS, isImportFormat } from '../core/import/registry';
+import { ImportInputError } from '../core/import/safe-input';
+import { readDataset, readVerdictLabels } from '../node/dataset-files';
+import { readEntitySources } from '../node/entity-files';
 
 /** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
 const MAX_BYTES = 50 * 1024 * 1024;
+
+/** Where a command prints: its output, and messages about problems. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
 
 const USAGE = `usage: npm run -s wsw -- <command> [options]
   annotate [--json] [--explain-suppressed] [--lang CODE] [--all-entities] FILE...
@@ -45,10 +48,10 @@ const USAGE = `usage: npm run -s wsw -- <command> [options]
   validate [FILE...]         validate the bundled dataset, or the given claim files against the
                              bundled entities; exit 1 with every error on failure
   stats [--json]             figures of the bundled dataset
-  import --from claimreview|factcheck-api|csv|ours FILE --out OUT.json
+  import --from ${IMPORT_FORMATS.join('|')} FILE --out OUT.json
                              convert a file into our dataset format; prints what was imported,
                              what was skipped and why (exit 1 if nothing could be imported)
-  export --to claimreview|ours OUT
+  export --to ${EXPORT_FORMATS.join('|')} OUT
                              the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON`;
 
 class UserError extends Error {}
@@ -94,7 +97,7 @@ interface AnnotateOptions {
   lang?: string;
 }
 
-function annotate(files: string[], options: AnnotateOptions, dict: Dictionary): number {
+function annotate(files: string[], options: AnnotateOptions, dict: Dictionary, io: CliIo): number {
   const { json, explainSuppressed } = options;
   let failures = 0;
   for (const file of files) {
@@ -104,7 +107,7 @@ function annotate(files: string[], options: AnnotateOptions, dict: Dictionary): 
       ({ text, lang } = readInput(file));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      console.error(`wsw: ${error.message}`);
+      io.err(`wsw: ${error.message}`);
       failures++;
       continue;
     }
@@ -130,37 +133,37 @@ function annotate(files: string[], options: AnnotateOptions, dict: Dictionary): 
         why: s!.why,
       }));
     if (json) {
-      console.log(JSON.stringify({ file, mentions, ...(explainSuppressed ? { suppressed } : {}) }));
+      io.out(JSON.stringify({ file, mentions, ...(explainSuppressed ? { suppressed } : {}) }));
     } else {
-      console.log(`${file}: ${mentions.length} mention(s)`);
+      io.out(`${file}: ${mentions.length} mention(s)`);
       for (const m of mentions)
-        console.log(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.why}`);
+        io.out(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.why}`);
       if (explainSuppressed) {
-        console.log(
+        io.out(
           `  suppressed: ${suppressed.length}${sense.language ? ` (page language: ${sense.language})` : ''}`,
         );
         for (const m of suppressed)
-          console.log(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.rule}: ${m.why}`);
+          io.out(`  ${m.start}-${m.end}  ${m.entity.padEnd(24)} "${m.text}"  — ${m.rule}: ${m.why}`);
       }
     }
   }
   return failures ? 1 : 0;
 }
 
-function validate(files: string[]): number {
+function validate(files: string[], io: CliIo): number {
   try {
     const missing = files.filter((f) => !existsSync(f));
     if (missing.length) throw new UserError(`no such file: ${missing.join(', ')}`);
     const { claims } = readDataset(files.length ? files.map((f) => resolve(f)) : undefined);
-    console.log(`ok: ${claims.length} claims valid`);
+    io.out(`ok: ${claims.length} claims valid`);
     return 0;
   } catch (error) {
-    console.error(`wsw: ${(error as Error).message}`);
+    io.err(`wsw: ${(error as Error).message}`);
     return 1;
   }
 }
 
-function stats(json: boolean): number {
+function stats(json: boolean, io: CliIo): number {
   try {
     const { dataset, entities, claimsPerFile } = readDataset();
     const figures = datasetStats(
@@ -169,108 +172,94 @@ function stats(json: boolean): number {
       [...CORE_ENTITY_IDS],
     );
     if (json) {
-      console.log(JSON.stringify(figures));
+      io.out(JSON.stringify(figures));
       return 0;
     }
     const { claims_by_entity: byEntity, claims_by_quarter: byQuarter, ...rest } = figures;
     for (const [key, value] of Object.entries(rest))
-      console.log(`${key.padEnd(30)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
-    console.log(`${'entities_listed_with_claims'.padEnd(30)} ${Object.keys(byEntity).length}`);
-    console.log('\nclaims per quarter (statement date)');
-    for (const [quarter, n] of Object.entries(byQuarter))
-      console.log(`  ${quarter}  ${String(n).padStart(4)}`);
-    console.log('\nclaims per topic file');
-    for (const [file, n] of Object.entries(claimsPerFile)) console.log(`  ${String(n).padStart(4)}  ${file}`);
+      io.out(`${key.padEnd(30)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
+    io.out(`${'entities_listed_with_claims'.padEnd(30)} ${Object.keys(byEntity).length}`);
+    io.out('\nclaims per quarter (statement date)');
+    for (const [quarter, n] of Object.entries(byQuarter)) io.out(`  ${quarter}  ${String(n).padStart(4)}`);
+    io.out('\nclaims per topic file');
+    for (const [file, n] of Object.entries(claimsPerFile)) io.out(`  ${String(n).padStart(4)}  ${file}`);
     return 0;
   } catch (error) {
-    console.error(`wsw: ${(error as Error).message}`);
+    io.err(`wsw: ${(error as Error).message}`);
     return 1;
   }
 }
 
-const IMPORTERS = {
-  claimreview: importClaimReview,
-  'factcheck-api': importFactCheckApi,
-  csv: importCsv,
-  ours: importOurs,
-} as const;
-
-function importFile(files: string[], from: string | undefined, out: string | undefined): number {
-  if (!from || !Object.hasOwn(IMPORTERS, from)) {
-    console.error(`wsw: import needs --from ${Object.keys(IMPORTERS).join('|')}\n${USAGE}`);
+function importFile(files: string[], from: string | undefined, out: string | undefined, io: CliIo): number {
+  if (!from || !isImportFormat(from)) {
+    io.err(`wsw: import needs --from ${IMPORT_FORMATS.join('|')}\n${USAGE}`);
     return 2;
   }
   if (files.length !== 1 || !out) {
-    console.error(`wsw: import needs one FILE and --out OUT.json\n${USAGE}`);
+    io.err(`wsw: import needs one FILE and --out OUT.json\n${USAGE}`);
     return 2;
   }
   try {
     const file = files[0]!;
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: no such file`);
-    const { text, warning } = decodeBytes(readFileSync(file));
-    const { entities } = readEntitySources();
-    const context = {
-      dictionary: compileDictionary(entities),
-      knownEntityIds: new Set(entities.map((e) => e.id)),
+    // A conversion, not a merge into a library: nothing counts as taken.
+    const prepared = prepareImport(readFileSync(file), basename(file), from, {
+      entities: readEntitySources().entities,
       verdictLabels: readVerdictLabels(),
-    };
-    const result = IMPORTERS[from as keyof typeof IMPORTERS](text, context);
-    if (warning) result.warnings.unshift(warning);
-    for (const w of result.warnings) console.error(`warning: ${w}`);
-    for (const e of result.errors) console.error(`skipped: ${file}: ${e.location}: ${e.message}`);
-    console.log(`${file}: ${summarize(result)}`);
-    if (result.claims.length === 0) return 1;
-    const meta = {
-      id: slug(basename(file).replace(/\.[^.]+$/, '')) || 'imported',
-      title: `Imported from ${basename(file)}`,
-      version: '1.0.0',
-      dataAsOf: result.claims
-        .map((c) => c.date)
-        .sort()
-        .at(-1)!,
-      licence: 'as stated by the original publisher',
-      addedBy: 'wsw import',
-    };
-    writeFileSync(out, exportOurs(meta, result.entities, result.claims));
-    console.log(`wrote ${out}`);
+      takenClaimIds: new Set(),
+      takenDatasetIds: new Set(),
+      now: new Date(),
+      lang: 'en',
+    });
+    // A whole-file problem (not JSON, too deep, truncated…) is the command's failure, not a record's.
+    const whole = prepared.preview.errors.find((e) => e.location === 'file');
+    if (whole) {
+      io.err(`wsw: ${whole.message}`);
+      return 1;
+    }
+    for (const w of prepared.preview.warnings) io.err(`warning: ${w}`);
+    for (const e of prepared.preview.errors) io.err(`skipped: ${file}: ${e.location}: ${e.message}`);
+    io.out(`${file}: ${summarize(prepared.result)}`);
+    if (!prepared.dataset) return 1;
+    const names = new Map(prepared.dataset.entities.map((e) => [e.id, e.name.en]));
+    writeFileSync(
+      out,
+      exportDataset({ imported: prepared.dataset }, 'ours', (id) => names.get(id) ?? id).text,
+    );
+    io.out(`wrote ${out}`);
     return 0;
   } catch (error) {
     if (error instanceof UserError || error instanceof ImportInputError) {
-      console.error(`wsw: ${error.message}`);
+      io.err(`wsw: ${error.message}`);
       return 1;
     }
     throw error;
   }
 }
 
-function exportFile(files: string[], to: string | undefined): number {
-  if ((to !== 'claimreview' && to !== 'ours') || files.length !== 1) {
-    console.error(`wsw: export needs --to claimreview|ours and one OUT file\n${USAGE}`);
+function exportFile(files: string[], to: string | undefined, io: CliIo): number {
+  if (!EXPORT_FORMATS.includes(to as ExportFormat) || files.length !== 1) {
+    io.err(`wsw: export needs --to ${EXPORT_FORMATS.join('|')} and one OUT file\n${USAGE}`);
     return 2;
   }
   try {
     const { dataset, entities } = readDataset();
     const names = new Map(entities.map((e) => [e.id, e.name.en]));
-    const { claims, byEntity: _index, ...meta } = dataset;
-    const used = new Set(claims.flatMap((c) => [c.speaker, ...c.about.map((a) => a.entity)]));
-    const text =
-      to === 'claimreview'
-        ? exportClaimReview(claims, (id) => names.get(id) ?? id)
-        : exportOurs(
-            meta,
-            entities.filter((e) => used.has(e.id)),
-            claims,
-          );
-    writeFileSync(files[0]!, text);
-    console.log(`wrote ${files[0]}: ${claims.length} claims`);
+    const file = exportDataset(
+      { bundled: dataset, entities },
+      to as ExportFormat,
+      (id) => names.get(id) ?? id,
+    );
+    writeFileSync(files[0]!, file.text);
+    io.out(`wrote ${files[0]}: ${file.claims} claims`);
     return 0;
   } catch (error) {
-    console.error(`wsw: ${(error as Error).message}`);
+    io.err(`wsw: ${(error as Error).message}`);
     return 1;
   }
 }
 
-function main(argv: string[]): number {
+function command(argv: string[], io: CliIo): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -288,24 +277,25 @@ function main(argv: string[]): number {
       },
     });
   } catch (error) {
-    console.error(`wsw: ${(error as Error).message}\n${USAGE}`);
+    io.err(`wsw: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const [command, ...files] = parsed.positionals;
-  if (parsed.values.help || !command) {
-    console.log(USAGE);
-    return parsed.values.help ? 0 : 2;
+  const [name, ...files] = parsed.positionals;
+  const { values } = parsed;
+  if (values.help || !name) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
   }
-  if (command === 'validate') return validate(files);
-  if (command === 'import') return importFile(files, parsed.values.from, parsed.values.out);
-  if (command === 'export') return exportFile(files, parsed.values.to);
-  if (command === 'stats') return stats(parsed.values.json ?? false);
-  if (command !== 'annotate') {
-    console.error(`wsw: unknown command "${command}"\n${USAGE}`);
+  if (name === 'validate') return validate(files, io);
+  if (name === 'import') return importFile(files, values.from, values.out, io);
+  if (name === 'export') return exportFile(files, values.to, io);
+  if (name === 'stats') return stats(values.json ?? false, io);
+  if (name !== 'annotate') {
+    io.err(`wsw: unknown command "${name}"\n${USAGE}`);
     return 2;
   }
   if (files.length === 0) {
-    console.error(`wsw: annotate needs at least one FILE\n${USAGE}`);
+    io.err(`wsw: annotate needs at least one FILE\n${USAGE}`);
     return 2;
   }
   let dict: Dictionary;
@@ -315,10 +305,10 @@ function main(argv: string[]): number {
     if (parsed.values['all-entities']) dict = compileDictionary(readEntitySources().entities);
     else {
       const { dataset, entities } = readDataset();
-      dict = compileDictionary(entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0));
+      dict = compileDictionary(highlightableEntities(entities, dataset));
     }
   } catch (error) {
-    console.error(`wsw: ${(error as Error).message}`);
+    io.err(`wsw: ${(error as Error).message}`);
     return 1;
   }
   return annotate(
@@ -329,12 +319,24 @@ function main(argv: string[]): number {
       lang: parsed.values.lang,
     },
     dict,
+    io,
   );
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(`wsw: internal error: ${(error as Error).message}`);
-  process.exitCode = 70;
+/** Run one command line: `argv` without the program name; returns the exit code (70: our bug). */
+export function run(argv: string[], io: CliIo): number {
+  try {
+    return command(argv, io);
+  } catch (error) {
+    io.err(`wsw: internal error: ${(error as Error).message}`);
+    return 70;
+  }
+}
+
+// The process entry point (`tsx src/cli/wsw.ts …`); importing this module runs nothing.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = run(process.argv.slice(2), {
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+  });
 }

@@ -5,17 +5,15 @@
  */
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
-import dictionaryData from 'virtual:wsw-dictionary';
-import cardMessages from 'virtual:wsw-card-messages';
 import type { CardData } from '../core/card-data';
 import type { Settings } from '../core/settings';
-import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
-import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
+import { REVISION_KEY } from '../core/storage-keys';
 import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
 import type { PlacedMention } from '../dom/highlight';
+import { readContentData } from '../platform/dictionary-source';
 import { send } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { resolveUiLang, translatorFor } from '../platform/i18n';
@@ -61,25 +59,9 @@ interface Session {
   counts(): { id: string; mentions: number }[];
 }
 
-/**
- * The matching dictionary: the bundled one, or (when the user imported datasets) the one the
- * options page compiled with the imported entities. Anything unreadable falls back to bundled.
- */
-async function matchingDictionary(imported: boolean): Promise<Dictionary> {
-  if (imported) {
-    try {
-      const stored = (await browser.storage.local.get(DICTIONARY_KEY))[DICTIONARY_KEY];
-      if (stored) return loadDictionary(stored as SerializedDictionary);
-    } catch {
-      // fall through to the bundled dictionary
-    }
-  }
-  return loadDictionary(dictionaryData());
-}
-
-async function run(signal: AbortSignal, initial: Settings, imported: boolean): Promise<Session> {
+async function run(signal: AbortSignal, initial: Settings): Promise<Session> {
   let settings = initial;
-  const dict = await matchingDictionary(imported);
+  const { dictionary: dict, cardMessages } = await readContentData();
   if (signal.aborted) throw new Error('stopped');
   const card = new CardHost(document, CARD_CSS);
   const isOwnUi = (node: Node) =>
@@ -353,7 +335,6 @@ async function main(): Promise<void> {
   let session: Session | null = null;
   // Settings that change what is found (entity types) restart the session; the rest apply live.
   let types = '';
-  let imported = hello.value.imported;
   const applyNow = async (active: boolean) => {
     if (retired) return;
     const settings = active ? await loadSettings() : null;
@@ -367,7 +348,7 @@ async function main(): Promise<void> {
     if (settings && !controller) {
       const current = new AbortController();
       controller = current;
-      run(current.signal, settings, imported).then(
+      run(current.signal, settings).then(
         (s) => {
           if (controller === current && !current.signal.aborted) session = s;
         },
@@ -421,7 +402,6 @@ async function main(): Promise<void> {
     if (!connected()) return;
     void send('hello', { href }).then((r) => {
       if (!r.ok) return;
-      imported = r.value.imported;
       apply(r.value.enabled);
     });
   });

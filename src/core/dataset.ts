@@ -148,6 +148,18 @@ export function compileDataset(meta: DatasetMeta, claims: Claim[]): Dataset {
   return { ...meta, claims: sorted, byEntity };
 }
 
+/**
+ * The entities the extension highlights: those with at least one claim in `dataset`. Why one
+ * rule in one place: a highlight promises a card with something to show, and the build, the
+ * library merge, the benchmarks and the tests must all agree on which entities that is.
+ */
+export function highlightableEntities<E extends { id: string }>(
+  entities: readonly E[],
+  dataset: Pick<Dataset, 'byEntity'>,
+): E[] {
+  return entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+}
+
 /** Claims that involve an entity (as speaker or about it), newest first. */
 export function claimsInvolving(dataset: Dataset, entityId: string): Claim[] {
   return (dataset.byEntity[entityId] ?? []).map((i) => dataset.claims[i]!);

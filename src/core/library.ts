@@ -5,18 +5,9 @@
  */
 import * as v from 'valibot';
 import { ClaimSchema, type Claim } from './claims';
-import { compileDataset, type Dataset } from './dataset';
+import { compileDataset, highlightableEntities, type Dataset } from './dataset';
 import { EntitySchema, type EntitySource } from './entities';
-import { importClaimReview } from './import/claimreview';
-import type { ImportContext, ImportResult } from './import/collect';
-import { importCsv } from './import/csv';
-import { importFactCheckApi } from './import/factcheck-api';
-import { importOurs } from './import/ours';
-import { ImportInputError } from './import/safe-input';
-
-/** Import formats a user can choose (or let us detect). */
-export const IMPORT_FORMATS = ['ours', 'csv', 'claimreview', 'factcheck-api'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { IMPORT_FORMATS, type ImportFormat, type ImportOutcome } from './import/registry';
 
 /** A dataset the user imported, as stored (IndexedDB). */
 export const StoredDatasetSchema = v.strictObject({
@@ -56,63 +47,12 @@ export function summarizeDataset(d: StoredDataset): DatasetSummary {
 }
 
 /**
- * Guess a file's format from its name and first characters: `.csv` or a header line is CSV; JSON
- * with our format tag is ours; a `claims` array whose items carry `claimReview` is the Fact Check
- * Tools API; anything else JSON is tried as ClaimReview (JSON-LD). The user can override it.
- */
-export function detectFormat(fileName: string, text: string): ImportFormat {
-  const head = text
-    .slice(0, 4096)
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  if (/\.csv$/i.test(fileName) || !/^[[{]/.test(head)) return 'csv';
-  if (/"format"\s*:\s*"who-said-what\/\d+"/.test(head)) return 'ours';
-  if (
-    /^\{/.test(head) &&
-    /"claims"\s*:\s*\[/.test(text.slice(0, 200_000)) &&
-    /"claimReview"\s*:/.test(text.slice(0, 200_000))
-  )
-    return 'factcheck-api';
-  return 'claimreview';
-}
-
-/** Run the importer for `format`; a whole-file problem (not JSON, too deep…) becomes an error. */
-export function runImport(
-  format: ImportFormat,
-  text: string,
-  context: ImportContext,
-): ImportResult & {
-  meta?: { title?: string; version?: string; dataAsOf?: string; licence?: string };
-} {
-  const importer = {
-    ours: importOurs,
-    csv: importCsv,
-    claimreview: importClaimReview,
-    'factcheck-api': importFactCheckApi,
-  }[format];
-  try {
-    return importer(text, context);
-  } catch (error) {
-    const message =
-      error instanceof ImportInputError ? error.message : `could not read the file: ${String(error)}`;
-    return {
-      format,
-      total: 0,
-      claims: [],
-      entities: [],
-      errors: [{ location: 'file', message }],
-      warnings: [],
-    };
-  }
-}
-
-/**
  * Turn an import result into a dataset to store: claims whose id is already in the library are
  * dropped with a warning (ids are the link between a claim and its answers), and a claim answering
  * a dropped or unknown claim keeps its text but loses the link.
  */
 export function toStoredDataset(
-  result: ImportResult & { meta?: { title?: string; version?: string; dataAsOf?: string; licence?: string } },
+  result: ImportOutcome,
   options: {
     format: ImportFormat;
     fileName: string;
@@ -223,6 +163,6 @@ export function mergeLibrary(
   dataAsOf = newestDataAsOf(dataAsOf, enabled);
   const { claims: _c, byEntity: _b, ...meta } = bundled;
   const dataset = compileDataset({ ...meta, dataAsOf }, claims);
-  const highlightable = entities.filter((e) => (dataset.byEntity[e.id]?.length ?? 0) > 0);
+  const highlightable = highlightableEntities(entities, dataset);
   return { dataset, entities, highlightable };
 }

@@ -10,8 +10,16 @@ export const protocol = {
   /** A content script announces itself; the answer tells it whether to do any work. */
   hello: {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
-    /** `imported`: the user imported datasets, so the matching dictionary is in `storage.local`. */
+    /** `imported`: whether the user imported datasets. */
     response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
+  },
+  /**
+   * A content script found no dictionary or card strings for its build in `storage.local` (only
+   * the first pages after an install or update, before the background wrote them): write them now.
+   */
+  ensureContentData: {
+    request: v.object({}),
+    response: v.null(),
   },
   /** The card's "all claims" link: open the options page's browse view on an entity. */
   openBrowse: {

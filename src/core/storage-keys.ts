@@ -1,9 +1,55 @@
 /**
- * Keys of the derived library items in `storage.local` (kept apart from the library module so
- * the content script can import them without pulling in the importers).
+ * What content scripts read from `storage.local` at page load, and the keys of the derived
+ * library items there (kept apart from the library module so the content script can import them
+ * without pulling in the importers). Content scripts cannot open the extension's IndexedDB, and
+ * data is cheaper to read than the same data compiled into the script on every page.
  */
+import type { SerializedDictionary } from './dictionary';
+import type { LocaleTable } from './messages-format';
 
-/** The matching dictionary including imported entities (absent: use the bundled one). */
+/**
+ * The matching dictionary content scripts use: the bundled one, or the one compiled with imported
+ * entities. Written by the background at install and update, and by every library change.
+ */
 export const DICTIONARY_KEY = 'wsw-dictionary';
 /** The library revision, bumped by every change to imported datasets (0 or absent: none). */
 export const REVISION_KEY = 'wsw-library-revision';
+/** The card's UI strings in every UI language (for a language other than the browser's). */
+export const CARD_MESSAGES_KEY = 'wsw-card-messages';
+
+/**
+ * The dictionary as stored, tagged with the build that wrote it. Why the tag: pattern numbers are
+ * shared with the background's full dictionary, so a content script must never match with a
+ * dictionary an older or newer build wrote.
+ */
+export interface StoredDictionary {
+  build: string;
+  dictionary: SerializedDictionary;
+}
+
+/** The card's strings per UI language, as content scripts use them. */
+export type CardMessages = Record<'en' | 'uk' | 'ru', LocaleTable>;
+
+/** The card's strings as stored, tagged with the build that wrote them. */
+export interface StoredCardMessages {
+  build: string;
+  tables: CardMessages;
+}
+
+/** The stored dictionary's payload when it was written for `build`, else null (absent, stale, malformed). */
+export function currentDictionary(raw: unknown, build: string): SerializedDictionary | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const { build: tag, dictionary } = raw as Partial<StoredDictionary>;
+  if (tag !== build || dictionary === null || typeof dictionary !== 'object') return null;
+  const { format, arrays } = dictionary;
+  return format === 3 && arrays !== null && typeof arrays === 'object' ? dictionary : null;
+}
+
+/** The stored card strings when they were written for `build`, else null. */
+export function currentCardMessages(raw: unknown, build: string): CardMessages | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const { build: tag, tables } = raw as Partial<StoredCardMessages>;
+  if (tag !== build || tables === null || typeof tables !== 'object') return null;
+  const complete = (['en', 'uk', 'ru'] as const).every((lang) => typeof tables[lang] === 'object');
+  return complete ? tables : null;
+}

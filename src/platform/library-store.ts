@@ -1,7 +1,7 @@
 /**
- * Where imported datasets live: the extension's own IndexedDB (through `idb`), plus two small
- * derived items in `storage.local` that content scripts can read (they cannot open the
- * extension's IndexedDB): the matching dictionary with imported entities, and a revision number
+ * Where imported datasets live: the extension's own IndexedDB (through `idb`), plus two derived
+ * items in `storage.local` that content scripts can read (they cannot open the extension's
+ * IndexedDB): the matching dictionary (bundled, or with imported entities), and a revision number
  * that tells the background to reload.
  *
  * Claims are stored one record each, indexed by every entity they involve (written at import
@@ -17,12 +17,22 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
+import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
 import { ClaimSchema, type Claim } from '../core/claims';
 import type { Dataset } from '../core/dataset';
 import { compileDictionary, serializeDictionary, type SerializedDictionary } from '../core/dictionary';
 import type { EntitySource } from '../core/entities';
 import { claimEntityIds, countByEntity } from '../core/library-index';
-import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
+import {
+  CARD_MESSAGES_KEY,
+  currentCardMessages,
+  currentDictionary,
+  DICTIONARY_KEY,
+  REVISION_KEY,
+  type CardMessages,
+  type StoredCardMessages,
+  type StoredDictionary,
+} from '../core/storage-keys';
 import { mergeLibrary, StoredDatasetSchema, type Library, type StoredDataset } from '../core/library';
 
 export { DICTIONARY_KEY, REVISION_KEY };
@@ -203,6 +213,10 @@ export async function changeLibrary(
   const library = mergeLibrary(bundled.dataset, bundled.entities, after);
   const imported = after.length > 0;
   const dictionary = compileDictionary(library.highlightable);
+  const matching: StoredDictionary = {
+    build: CONTENT_DATA_BUILD,
+    dictionary: serializeDictionary(dictionary, { matchingOnly: true }),
+  };
   const revision = (await libraryRevision()) + 1;
   const previousDerived = await database.get('derived', 'current');
   const write = async (from: StoredDataset[], to: StoredDataset[], derived: Derived | undefined) => {
@@ -234,15 +248,7 @@ export async function changeLibrary(
   };
   await write(before, after, imported ? { revision, full: serializeDictionary(dictionary) } : undefined);
   try {
-    if (imported)
-      await browser.storage.local.set({
-        [DICTIONARY_KEY]: serializeDictionary(dictionary, { matchingOnly: true }),
-        [REVISION_KEY]: revision,
-      });
-    else {
-      await browser.storage.local.remove(DICTIONARY_KEY);
-      await browser.storage.local.set({ [REVISION_KEY]: revision });
-    }
+    await browser.storage.local.set({ [DICTIONARY_KEY]: matching, [REVISION_KEY]: revision });
   } catch (error) {
     await write(after, before, previousDerived);
     throw error;
@@ -253,4 +259,30 @@ export async function changeLibrary(
 /** Read the merged library (bundled + enabled imports) without changing anything. */
 export async function readLibrary(bundled: Bundled): Promise<Library> {
   return mergeLibrary(bundled.dataset, bundled.entities, await listDatasets());
+}
+
+/**
+ * Make sure `storage.local` holds what content scripts read at page load, written by this build:
+ * the matching dictionary and the card's strings (so no page waits for the background to wake
+ * up). Run at install and update, and when a content script found them missing or stale. With
+ * imported datasets the whole library is derived again, since their dictionary was compiled with
+ * the previous build's entities.
+ */
+export async function ensureContentData(
+  bundled: Bundled,
+  bundledDictionary: () => SerializedDictionary,
+  cardMessages: CardMessages,
+): Promise<void> {
+  const stored = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY]);
+  if (!currentCardMessages(stored[CARD_MESSAGES_KEY], CONTENT_DATA_BUILD)) {
+    const strings: StoredCardMessages = { build: CONTENT_DATA_BUILD, tables: cardMessages };
+    await browser.storage.local.set({ [CARD_MESSAGES_KEY]: strings });
+  }
+  if (currentDictionary(stored[DICTIONARY_KEY], CONTENT_DATA_BUILD)) return;
+  if ((await listDatasets()).length > 0) {
+    await changeLibrary(bundled, (list) => list);
+    return;
+  }
+  const matching: StoredDictionary = { build: CONTENT_DATA_BUILD, dictionary: bundledDictionary() };
+  await browser.storage.local.set({ [DICTIONARY_KEY]: matching });
 }

@@ -1,28 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ImportIssue } from '../core/import/collect';
-import type { DatasetSummary, ImportFormat } from '../core/library';
-import { IMPORT_FORMATS } from '../core/library';
+import type { ImportPreview } from '../core/import/prepare';
+import type { DatasetSummary } from '../core/library';
+import { IMPORT_FORMATS, type ImportFormat } from '../core/import/registry';
 import type { Translate } from './i18n';
-
-/** One claim shown in an import preview. */
-export interface PreviewClaim {
-  speaker: string;
-  stance: string;
-  text: string;
-  date: string;
-}
-
-/** What an import would store, shown before anything is stored. */
-export interface ImportPreview {
-  fileName: string;
-  format: ImportFormat;
-  total: number;
-  claims: number;
-  entities: number;
-  examples: PreviewClaim[];
-  errors: ImportIssue[];
-  warnings: string[];
-}
 
 /** Where an import is. Nothing is stored before `saving`. */
 export type ImportState =

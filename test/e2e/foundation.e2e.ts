@@ -11,6 +11,7 @@ import {
   launchWithExtension,
   ROOT,
   serveStatic,
+  highlightCount,
   waitFor,
   type ExtensionBrowser,
 } from './harness';
@@ -18,7 +19,7 @@ import {
 type Server = Awaited<ReturnType<typeof serveStatic>>;
 
 /** Read all of `storage.<area>` from an extension page. */
-function readStorage(page: Page, area: 'session' | 'sync'): Promise<Record<string, unknown>> {
+function readStorage(page: Page, area: 'local' | 'session' | 'sync'): Promise<Record<string, any>> {
   return page.evaluate((a) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
     return api.storage[a].get(null);
@@ -143,6 +144,35 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     expect(await sendRaw(options, { hello: 1 })).toEqual({ ok: false, error: 'unknown envelope' });
     const reply = await sendRaw(options, { tag: 'wsw/1', name: 'hello', payload: { href: 'about:blank' } });
     expect(reply).toMatchObject({ ok: true, value: { enabled: true, version: expect.any(String) } });
+    await options.close();
+  });
+
+  it('highlights with the data the background wrote to storage.local, and a page finding it stale asks for it', async () => {
+    const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
+    await options.waitForSelector('#wsw-enabled');
+    // Written at install, both tagged with this build.
+    const stored = await waitFor('the content data in storage.local', async () => {
+      const local = await readStorage(options, 'local');
+      return local['wsw-dictionary'] && local['wsw-card-messages'] ? local : null;
+    });
+    const build = stored['wsw-dictionary'].build as string;
+    expect(build).toMatch(/^[0-9a-f]{16}$/);
+    expect(stored['wsw-card-messages'].build).toBe(build);
+    expect(Object.keys(stored['wsw-card-messages'].tables).sort()).toEqual(['en', 'ru', 'uk']);
+    // As right after an update: the strings missing, the dictionary another build's.
+    await options.evaluate((dictionary) => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return Promise.all([
+        api.storage.local.remove('wsw-card-messages'),
+        api.storage.local.set({ 'wsw-dictionary': { build: 'an-older-build', dictionary } }),
+      ]);
+    }, stored['wsw-dictionary'].dictionary);
+    const page = await ext.open(`${server.origin}/index.html`);
+    await waitFor('highlights', async () => (await highlightCount(page)) > 10);
+    const after = await readStorage(options, 'local');
+    expect(after['wsw-dictionary'].build).toBe(build);
+    expect(after['wsw-card-messages'].build).toBe(build);
+    await page.close();
     await options.close();
   });
 });

@@ -32,8 +32,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePage, mentionFormsOf } from '../../scripts/bench/generate';
 import { analyseTrace, TRACE_CATEGORIES, type Task, type TraceEvent } from '../../scripts/bench/trace';
 import { CHROMIUM_FLAGS, EXECUTABLES, type BrowserName } from '../../scripts/browsers';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { findMentions } from '../../src/core/matcher';
 import {
   BROWSERS,
@@ -130,7 +131,7 @@ const isRenderTask = (t: Task) => !t.extension && t.renderMs >= t.ms / 2;
 
 // The benchmark's 5 MB page (same generator, dictionary and seed as `npm run bench:extension`).
 const { dataset, entities } = readDataset();
-const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+const dict = compileDictionary(highlightableEntities(entities, dataset));
 const BIG_BYTES = 5_000_000;
 
 /** A browser without the extension: the page alone, for comparison. */

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { readDataset } from '../../src/node/dataset-files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
@@ -370,14 +371,18 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
       claims: unknown[];
       entities: unknown[];
     };
-    expect(ours.claims).toHaveLength(173);
+    const { dataset } = readDataset();
+    expect(ours.claims).toHaveLength(dataset.claims.length);
     expect(ours.entities.length).toBeGreaterThan(50);
-    // Claims without a fact-check review are exported as schema.org Claim nodes.
+    // One ClaimReview per fact-check review; claims without one are plain schema.org Claim nodes.
     const graph = (bodies.find((b) => b.format === undefined) as { '@graph': { '@type': string }[] })[
       '@graph'
     ];
-    expect(graph).toHaveLength(173);
-    expect(new Set(graph.map((n) => n['@type']))).toEqual(new Set(['Claim']));
+    const reviews = dataset.claims.reduce((n, c) => n + (c.reviews?.length ?? 0), 0);
+    const unreviewed = dataset.claims.filter((c) => !c.reviews?.length).length;
+    expect(graph.filter((n) => n['@type'] === 'ClaimReview')).toHaveLength(reviews);
+    expect(graph.filter((n) => n['@type'] === 'Claim')).toHaveLength(unreviewed);
+    expect(graph).toHaveLength(reviews + unreviewed);
   });
 
   it('applies highlight style and entity types on an open tab at once', async () => {

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { findMentions } from '../../src/core/matcher';
 import {
   distFor,
@@ -106,7 +107,7 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     try {
       page = await ext.open(`${seedServer.origin}/index.html`);
       const { dataset, entities } = readDataset();
-      const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+      const dict = compileDictionary(highlightableEntities(entities, dataset));
       const expected = new Map<string, number>();
       for (const p of paragraphs)
         for (const m of findMentions(p, dict)) expected.set(m.entity, (expected.get(m.entity) ?? 0) + 1);

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
+import { highlightableEntities } from '../../src/core/dataset';
 import { findMentions } from '../../src/core/matcher';
 import {
   BROWSERS,
@@ -45,7 +46,7 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
 
   it('highlights every mention the matcher finds, and the ones the product promises', async () => {
     const { dataset, entities } = readDataset();
-    const dict = compileDictionary(entities.filter((e) => dataset.byEntity[e.id]?.length));
+    const dict = compileDictionary(highlightableEntities(entities, dataset));
     const expected = paragraphs
       .flatMap((p) => findMentions(p, dict).map((m) => p.slice(m.start, m.end)))
       .sort();

@@ -3,22 +3,37 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/wsw';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = resolve(ROOT, '../shared/seed/article.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'wsw-cli-'));
 
+/** Run a command line in-process, as the binary would: exit code and what it printed. */
 function wsw(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/wsw.ts'), ...args],
-    {
-      encoding: 'utf8',
-      cwd: ROOT,
-    },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = run(args, { out: (text) => out.push(text + '\n'), err: (text) => err.push(text + '\n') });
+  return { code, out: out.join(''), err: err.join('') };
 }
+
+describe('the wsw binary', () => {
+  // The one test that starts the real program: the entry point wires run() to the process.
+  it('prints to stdout and stderr and exits with the command’s code', () => {
+    const bin = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/cli/wsw.ts'), ...args],
+        { encoding: 'utf8', cwd: ROOT },
+      );
+    const ok = bin('validate');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(wsw('validate').out);
+    const bad = bin('frobnicate');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^wsw: unknown command "frobnicate"/);
+  }, 60_000);
+});
 
 describe('wsw annotate', () => {
   it('annotates the seed article as JSON lines with offsets into its text', () => {

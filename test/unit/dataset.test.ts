@@ -6,13 +6,14 @@ import {
   compileDataset,
   contradictions,
   groupBySpeaker,
+  highlightableEntities,
   timeline,
   validateClaims,
   type DatasetMeta,
 } from '../../src/core/dataset';
 import { datasetStats, quarterOf } from '../../src/core/dataset-stats';
 import { formatSourceError } from '../../src/core/entities';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 
 const META: DatasetMeta = {
   id: 'test',
@@ -164,6 +165,18 @@ describe('queries', () => {
       }),
     ]);
     expect(contradictions(agree)).toEqual([]);
+  });
+
+  it('highlights exactly the entities with a claim (as speaker or about), in their given order', () => {
+    const entities = ['kharkiv-oblast', 'kremlin', 'izium', 'dmitry-peskov', 'bucha'].map((id) => ({ id }));
+    // kharkiv-oblast is in no claim; kremlin only speaks; dmitry-peskov speaks about izium and bucha.
+    expect(highlightableEntities(entities, dataset).map((e) => e.id)).toEqual([
+      'kremlin',
+      'izium',
+      'dmitry-peskov',
+      'bucha',
+    ]);
+    expect(highlightableEntities(entities, compileDataset(META, []))).toEqual([]);
   });
 
   it('builds a monthly timeline', () => {

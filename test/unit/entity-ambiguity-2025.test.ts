@@ -3,7 +3,7 @@
  * names, a city and its oblast, a city and its river, acronyms. Loads the bundled entity files.
  */
 import { describe, expect, it } from 'vitest';
-import { readEntitySources } from '../../src/cli/entity-files';
+import { readEntitySources } from '../../src/node/entity-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
 

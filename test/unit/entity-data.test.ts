@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEntitySources } from '../../src/cli/entity-files';
+import { readEntitySources } from '../../src/node/entity-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { findMentions } from '../../src/core/matcher';
 import { CORE_ENTITY_IDS } from '../../src/core/core-entities';

@@ -3,19 +3,17 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { readDataset, readVerdictLabels } from '../../src/cli/dataset-files';
+import { readDataset, readVerdictLabels } from '../../src/node/dataset-files';
 import { ClaimSchema, type Claim } from '../../src/core/claims';
-import type { Dataset } from '../../src/core/dataset';
+import { highlightableEntities, type Dataset } from '../../src/core/dataset';
 import { compileDictionary } from '../../src/core/dictionary';
 import type { EntitySource } from '../../src/core/entities';
 import type { ImportContext, ImportResult } from '../../src/core/import/collect';
 import { exportOurs } from '../../src/core/import/ours';
 import { MAX_JSON_DEPTH } from '../../src/core/import/safe-input';
+import { detectFormat, IMPORT_FORMATS, runImport } from '../../src/core/import/registry';
 import {
-  detectFormat,
-  IMPORT_FORMATS,
   mergeLibrary,
-  runImport,
   StoredDatasetSchema,
   toStoredDataset,
   type StoredDataset,
@@ -578,7 +576,7 @@ describe('mergeLibrary', () => {
     expect(lib.highlightable).not.toContain(lonely);
     expect(lib.highlightable).toHaveLength(bundled.entities.length);
     // highlightable is exactly the known entities with at least one claim.
-    expect(lib.highlightable).toEqual(lib.entities.filter((e) => (lib.dataset.byEntity[e.id] ?? []).length));
+    expect(lib.highlightable).toEqual(highlightableEntities(lib.entities, lib.dataset));
   });
 
   it('an imported entity never replaces a known one with the same id', () => {

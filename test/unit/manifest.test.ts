@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID, manifestFor } from '../../vite.config';
+import { GECKO_ID, manifestFor } from '../../build/manifest';
 
 describe('manifestFor', () => {
   const chrome = manifestFor('chrome') as Record<string, any>;

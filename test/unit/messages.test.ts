@@ -6,6 +6,7 @@ const handlers: HandlerMap<string> = {
   pageFound: async () => null,
   entitySummaries: async () => [],
   openBrowse: async () => null,
+  ensureContentData: async () => null,
   datasetInfo: async () => ({
     imported: 0,
     title: 't',

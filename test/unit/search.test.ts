@@ -1,9 +1,14 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { readDataset } from '../../src/cli/dataset-files';
+import { readDataset } from '../../src/node/dataset-files';
 import { buildCardData, CardDataSchema } from '../../src/core/card-data';
 import type { Claim } from '../../src/core/claims';
-import { claimsInvolving, compileDataset, contradictions } from '../../src/core/dataset';
+import {
+  claimsInvolving,
+  compileDataset,
+  contradictions,
+  highlightableEntities,
+} from '../../src/core/dataset';
 import { compileDictionary } from '../../src/core/dictionary';
 import type { AliasSource, EntitySource } from '../../src/core/entities';
 import { MAX_HITS, searchLibrary } from '../../src/core/search';
@@ -187,7 +192,7 @@ describe('searchLibrary: empty query', () => {
       // The most claimed entity of the bundled data comes first.
       const top = Math.max(...E.map((e) => B.byEntity[e.id]?.length ?? 0));
       expect(counts[0]).toBe(top);
-      const withClaims = E.filter((e) => (B.byEntity[e.id]?.length ?? 0) > 0).length;
+      const withClaims = highlightableEntities(E, B).length;
       expect(r.entities.length + r.moreEntities).toBe(withClaims);
     }
   });

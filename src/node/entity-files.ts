@@ -1,12 +1,12 @@
 /**
  * Read the entity sources (`assets/entities/*.json`) from disk, validated. Shared by the CLI and the
- * build (vite.config.ts), so maintainers and the bundle see the same dictionary and the same errors.
+ * build (build/), so maintainers and the bundle see the same dictionary and the same errors.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatSourceError, validateEntityFiles, type EntitySource } from '../core/entities';
 
-/** Project root (this file is src/cli/entity-files.ts). */
+/** Project root (this file is src/node/entity-files.ts). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where the entity sources live. */
 export const ENTITIES_DIR = join(PROJECT_ROOT, 'assets/entities');
