@@ -13,6 +13,7 @@ import { loadDictionary, type Dictionary, type SerializedDictionary } from '../c
 import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
 import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
+import { compareDocumentOrder } from '../dom/composed-tree';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
 import type { PlacedMention } from '../dom/highlight';
@@ -291,30 +292,11 @@ function cancelIdle(handle: number): void {
   else clearTimeout(handle);
 }
 
-/** A node and the shadow hosts around it, outermost first (its place in the composed tree). */
-function treePath(node: Node): Node[] {
-  const path = [node];
-  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
-    path.unshift(root.host);
-  return path;
-}
-
-/** Document order of two nodes, across open shadow roots (compared through their hosts). */
-function compareNodes(a: Node, b: Node): number {
-  const pa = treePath(a);
-  const pb = treePath(b);
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    if (pa[i] === pb[i]) continue;
-    return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-  }
-  return pa.length - pb.length;
-}
-
 /** Mentions sorted as they appear in the document (shadow-root content in its host's place). */
 function inDocumentOrder(list: readonly PlacedMention[]): PlacedMention[] {
   return [...list].sort((a, b) => {
     if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-    return compareNodes(a.range.startContainer, b.range.startContainer);
+    return compareDocumentOrder(a.range.startContainer, b.range.startContainer);
   });
 }
 

@@ -23,7 +23,8 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions, releaseSupported, type Mention } from '../core/matcher';
-import { composedContains, TextExtractor, isSkipped } from './extract';
+import { composedContains, elementOf, precedes } from './composed-tree';
+import { isInsideSkipped, TextExtractor } from './extract';
 import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
 
 /** Budget of one slice of work before yielding to the page. */
@@ -913,24 +914,6 @@ function boxOf(el: Element): DOMRect | null {
   return inner && (inner.width || inner.height) ? inner : null;
 }
 
-/** Whether `a` comes before `b` in the page, shadow trees placed where their host is. */
-function precedes(a: Node, b: Node): boolean {
-  const position = a.compareDocumentPosition(b);
-  if (!(position & 1 /* DISCONNECTED */)) return (position & 4) /* FOLLOWING */ !== 0;
-  const outer = (n: Node): Node => {
-    for (let root = n.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host;) {
-      n = (root as ShadowRoot).host;
-      root = n.getRootNode();
-    }
-    return n;
-  };
-  const ha = outer(a);
-  const hb = outer(b);
-  if (ha === hb) return false;
-  const hosts = ha.compareDocumentPosition(hb);
-  return !(hosts & 1) && (hosts & 4) !== 0;
-}
-
 /**
  * Whether going from `before` to `after` is a navigation to another page: any change but the
  * fragment, or a fragment that is a route (`#/…`, `#!…`) rather than an in-page anchor.
@@ -946,27 +929,6 @@ export function isNavigation(before: string, after: string): boolean {
   if (pageBefore !== pageAfter) return true;
   const route = (hash: string) => hash.startsWith('#/') || hash.startsWith('#!');
   return route(hashBefore!) || route(hashAfter!);
-}
-
-/** The element a mutation happened in (a shadow root's host; a text node's parent). */
-function elementOf(node: Node): Element | null {
-  if (node.nodeType === 1) return node as Element;
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
-  return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
-}
-
-/** Whether a node is in a subtree the extractor skips (editors, code, our UI…), across shadow roots. */
-function isInsideSkipped(node: Node): boolean {
-  for (let e: Element | null = elementOf(node); e; e = e.parentElement ?? parentHost(e)) {
-    if (isSkipped(e)) return true;
-  }
-  return false;
-}
-
-/** The host of the shadow root an element is a top-level child of. */
-function parentHost(el: Element): Element | null {
-  const parent = el.parentNode;
-  return parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
 }
 
 /** Length of the text under `el`, counted up to just past `limit` (a bound, not exact). */
