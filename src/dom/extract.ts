@@ -16,6 +16,7 @@
  *   ({@link ExtractOptions.onShadowRoot}) so a caller can observe it: a MutationObserver on the
  *   document does not see into shadow trees.
  */
+import { isBlockName } from './blocks';
 import { composedContains, composedParent, elementOf } from './composed-tree';
 
 /** The hard break between blocks (the matcher never matches across it). */
@@ -44,55 +45,6 @@ const SKIP = new Set([
   'button',
   'head',
   'title',
-]);
-
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'menu',
-  'optgroup',
-  'label',
 ]);
 
 /** Attribute-based reasons to skip an element, as one selector (one native call per element). */
@@ -290,7 +242,7 @@ export class TextExtractor {
       if (name === 'br') {
         text += ' ';
       } else {
-        const block = BLOCKS.has(name);
+        const block = isBlockName(name);
         if (block && text.length > 0) pendingBreak = true;
         // Open shadow roots render instead of (or around) the light children: walk them as a block.
         const shadow = openShadowRoot(el);

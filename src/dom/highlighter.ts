@@ -23,6 +23,7 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions, releaseSupported, type Mention } from '../core/matcher';
+import { closestBlock, isBlockName } from './blocks';
 import { composedContains, elementOf, precedes } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
 import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
@@ -55,9 +56,6 @@ const WINDOW_SCREENS = 4;
 const WINDOW_EDGE_SCREENS = 1;
 /** Blocks out of the region passed over before the search stops (layouts not in document order). */
 const WINDOW_SLACK = 8;
-
-const BLOCK_SELECTOR =
-  'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
 
 /**
  * Yield to the page: continue in a new task of ordinary priority (`scheduler.postTask`, else a
@@ -342,11 +340,12 @@ export class Highlighter {
     for (const [fx, fy] of VIEWPORT_POINTS) {
       const hit = doc.elementFromPoint(width * fx, height * fy);
       if (!hit || [...chosen].some((b) => b.contains(hit))) continue;
-      let block = hit.closest(BLOCK_SELECTOR);
+      let block: Element | null = closestBlock(hit);
       if (!block || block === root || textLength(block, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS)
         continue;
       for (;;) {
-        const up: Element | null | undefined = block.parentElement?.closest(BLOCK_SELECTOR);
+        const parent: Element | null = block.parentElement;
+        const up: Element | null = parent && closestBlock(parent);
         if (!up || up === root || textLength(up, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS) break;
         block = up;
       }
@@ -357,7 +356,7 @@ export class Highlighter {
           if (visible === null) continue;
           if (!visible) break;
           // Inline or unknown elements (ads, components) are left to the full scan.
-          if (!sib.matches(BLOCK_SELECTOR)) continue;
+          if (!isBlockName(sib.localName)) continue;
           if (!chosen.has(sib) && !take(sib)) break;
         }
       }
@@ -627,7 +626,7 @@ export class Highlighter {
   private blockOf(node: Node): Node {
     if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.root;
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const block = el?.closest(BLOCK_SELECTOR);
+    const block = el && closestBlock(el);
     if (block) return block;
     const top = (el ?? node).getRootNode();
     return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
@@ -692,7 +691,7 @@ class PaintWindow {
     let block: Element;
     if (this.last && this.last[0] === parent) block = this.last[1];
     else {
-      block = parent.closest(BLOCK_SELECTOR) ?? parent;
+      block = closestBlock(parent) ?? parent;
       this.last = [parent, block];
     }
     this.blockOf.set(p, block);
