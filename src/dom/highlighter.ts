@@ -23,6 +23,7 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions, releaseSupported, type Mention } from '../core/matcher';
+import { isNavigation } from '../core/navigation';
 import { closestBlock, isBlockName } from './blocks';
 import { composedContains, elementOf, precedes } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
@@ -911,23 +912,6 @@ function boxOf(el: Element): DOMRect | null {
   range.selectNodeContents(el);
   const inner = range.getBoundingClientRect?.();
   return inner && (inner.width || inner.height) ? inner : null;
-}
-
-/**
- * Whether going from `before` to `after` is a navigation to another page: any change but the
- * fragment, or a fragment that is a route (`#/…`, `#!…`) rather than an in-page anchor.
- */
-export function isNavigation(before: string, after: string): boolean {
-  if (before === after) return false;
-  const cut = (href: string) => {
-    const i = href.indexOf('#');
-    return i < 0 ? [href, ''] : [href.slice(0, i), href.slice(i)];
-  };
-  const [pageBefore, hashBefore] = cut(before);
-  const [pageAfter, hashAfter] = cut(after);
-  if (pageBefore !== pageAfter) return true;
-  const route = (hash: string) => hash.startsWith('#/') || hash.startsWith('#!');
-  return route(hashBefore!) || route(hashAfter!);
 }
 
 /** Length of the text under `el`, counted up to just past `limit` (a bound, not exact). */

@@ -8,7 +8,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileDictionary, loadDictionary, serializeDictionary } from '../../src/core/dictionary';
-import { Highlighter, isNavigation } from '../../src/dom/highlighter';
+import { Highlighter } from '../../src/dom/highlighter';
 import type { PlacedMention } from '../../src/dom/highlight';
 import { TEST_ENTITIES } from '../fixtures/test-entities';
 
@@ -165,18 +165,6 @@ function expectNoDoubles(h: Highlighter): void {
   );
   expect(registered).toBe(h.mentions.length);
 }
-
-describe('isNavigation', () => {
-  it.each([
-    ['https://a.example/x', 'https://a.example/y', true],
-    ['https://a.example/x?id=1', 'https://a.example/x?id=2', true],
-    ['https://a.example/x', 'https://a.example/x#section-2', false],
-    ['https://a.example/x#one', 'https://a.example/x#two', false],
-    ['https://a.example/#/story/1', 'https://a.example/#/story/2', true],
-    ['https://a.example/#!story-1', 'https://a.example/#!story-2', true],
-    ['https://a.example/x', 'https://a.example/x', false],
-  ])('%s → %s: %s', (a, b, expected) => expect(isNavigation(a, b)).toBe(expected));
-});
 
 describe('Highlighter: SPA navigation', () => {
   // Page 1 names Kharkiv region; page 2 has "изюм" (raisins, ambiguous: it would count as Izium
