@@ -22,8 +22,9 @@
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
-import { findMentions, releaseSupported, type Mention } from '../core/matcher';
+import type { Mention } from '../core/matcher';
 import { isNavigation } from '../core/navigation';
+import { SupportTracker } from '../core/support';
 import { closestBlock, isBlockName } from './blocks';
 import { composedContains, elementOf, precedes } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
@@ -125,10 +126,8 @@ export class Highlighter {
   private readonly placed = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, PlacedMention[]>();
   private readonly highlights = new Map<EntityType, Highlight>();
-  /** Entities with an unambiguous mention on the page (kept as the page changes: a bound, not exact). */
-  private readonly firm = new Set<number>();
-  /** Ambiguous mentions waiting for support from elsewhere on the page. */
-  private held: PlacedMention[] = [];
+  /** Ambiguous mentions judged on the whole page: what supports them, and those still waiting. */
+  private readonly support: SupportTracker<PlacedMention>;
   private readonly typeOf: Map<string, EntityType>;
   private observer: MutationObserver | null = null;
   /** Open shadow roots the observer follows. */
@@ -158,6 +157,7 @@ export class Highlighter {
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
     );
     this.style = options.style ?? 'underline';
+    this.support = new SupportTracker(dict);
   }
 
   /**
@@ -228,7 +228,7 @@ export class Highlighter {
     this.highlights.clear();
     this.placed.clear();
     this.byNode.clear();
-    this.held = [];
+    this.support.reset();
   }
 
   /** Mentions currently highlighted, in no particular order. */
@@ -395,10 +395,10 @@ export class Highlighter {
       const chunk = extractor.next(() => performance.now() > deadline);
       const t1 = performance.now();
       // Ambiguous aliases are judged on the whole page: support found in any chunk counts.
-      const held: Mention[] = [];
-      this.add(placeMentions(chunk, findMentions(chunk.text, this.dict, { firm: this.firm, held })));
-      this.held.push(...placeMentions(chunk, held));
-      this.add(releaseSupported(this.dict, this.firm, this.held));
+      const { found, unsupported } = this.support.match(chunk.text);
+      this.add(placeMentions(chunk, found));
+      this.support.hold(placeMentions(chunk, unsupported));
+      this.add(this.support.release());
       const t2 = performance.now();
       if (chunk.done) {
         // The page removed where we were about to continue: read the whole root again, later.
@@ -562,8 +562,7 @@ export class Highlighter {
     this.staged?.clear();
     this.placed.clear();
     this.byNode.clear();
-    this.held = [];
-    this.firm.clear();
+    this.support.reset();
   }
 
   /** Re-read the blocks that changed since the last frame. */
@@ -577,9 +576,7 @@ export class Highlighter {
       for (const p of [...this.placed]) {
         if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
       }
-      this.held = this.held.filter(
-        (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
-      );
+      this.support.drop((p) => !p.range.startContainer.isConnected || !p.range.endContainer.isConnected);
     }
     const dirty = new Set<Node>(this.rescans);
     this.rescans.clear();
@@ -614,7 +611,7 @@ export class Highlighter {
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
       for (const p of [...this.placed]) if (inside(p.range.startContainer)) this.remove(p);
-      this.held = this.held.filter((p) => !inside(p.range.startContainer));
+      this.support.drop((p) => inside(p.range.startContainer));
       await this.scan(root, generation);
     }
     if (generation === this.generation && !this.stopped) this.options.onChange?.(this.mentions);
