@@ -29,9 +29,8 @@ import { closestBlock, isBlockName } from './blocks';
 import { composedContains, elementOf, precedes } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
 import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
+import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
 
-/** Budget of one slice of work before yielding to the page. */
-const SLICE_MS = 8;
 /** More changed blocks than this in one frame: rescan everything once instead. */
 const FULL_RESCAN_THRESHOLD = 200;
 /** What the observer listens to, on the document and on every open shadow root found. */
@@ -58,37 +57,6 @@ const WINDOW_SCREENS = 4;
 const WINDOW_EDGE_SCREENS = 1;
 /** Blocks out of the region passed over before the search stops (layouts not in document order). */
 const WINDOW_SLACK = 8;
-
-/**
- * Yield to the page: continue in a new task of ordinary priority (`scheduler.postTask`, else a
- * timer). Not `scheduler.yield()`: its continuations run before the page's own tasks, so while
- * a 5 MB page was read the page's timers waited 3–10 s in Firefox (heavy-pages e2e).
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (
-    globalThis as {
-      scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> };
-    }
-  ).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Resolve once the next frame has been rendered (a task after its animation frame callbacks), or
- * after 100 ms at most (for visible pages only: hidden tabs have no frames and slow timers).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      cancelAnimationFrame(frame);
-      resolve();
-    };
-    const timer = setTimeout(done, 100);
-    const frame = requestAnimationFrame(() => setTimeout(done, 0));
-  });
-}
 
 /**
  * The box of `el` as of the next finished layout (an IntersectionObserver's first report), without
@@ -120,6 +88,8 @@ export interface HighlighterOptions {
   types?: ReadonlySet<EntityType>;
   /** How mentions look (default: underline); `none` keeps them for hover and keyboard only. */
   style?: HighlightStyle;
+  /** The browser's frames and tasks (default: the real ones). */
+  frames?: FrameScheduler;
 }
 
 export class Highlighter {
@@ -133,12 +103,10 @@ export class Highlighter {
   /** Open shadow roots the observer follows. */
   private readonly observed = new WeakSet<ShadowRoot>();
   private pending: MutationRecord[] = [];
-  private frame = 0;
-  private stopped = false;
-  /** The work in progress (a scan or an update); at most one at a time. */
-  private scanning: Promise<void> | null = null;
-  /** Bumped when the page is read again from scratch: scans of an older generation stop. */
-  private generation = 0;
+  /** Cancels the flush requested for the next frame, if any. */
+  private frame: (() => void) | null = null;
+  /** Slices, generations and one piece of work at a time. */
+  private readonly scheduler: ScanScheduler;
   /** The page address the highlights belong to (a change is an SPA navigation). */
   private href = '';
   /** Ends the window listeners with the highlighter. */
@@ -158,6 +126,7 @@ export class Highlighter {
     );
     this.style = options.style ?? 'underline';
     this.support = new SupportTracker(dict);
+    this.scheduler = new ScanScheduler(options.frames ?? browserFrames);
   }
 
   /**
@@ -196,7 +165,7 @@ export class Highlighter {
 
   /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
-    if (this.stopped) return;
+    if (this.scheduler.isStopped) return;
     for (const type of new Set(this.typeOf.values())) this.highlights.set(type, new Highlight());
     this.register();
     // Observe first: what changes during the first scan is queued and re-read after it.
@@ -210,18 +179,18 @@ export class Highlighter {
       win.addEventListener('popstate', check, { signal: this.lifetime.signal });
       win.addEventListener('hashchange', check, { signal: this.lifetime.signal });
     }
-    const generation = this.generation;
-    await this.exclusive(() => this.scanPage(generation));
+    const generation = this.scheduler.current;
+    await this.scheduler.exclusive(() => this.scanPage(generation));
   }
 
   /** Stop observing and remove every highlight (the page is left exactly as it was). */
   stop(): void {
-    this.stopped = true;
+    this.scheduler.stop();
     this.lifetime.abort();
     this.observer?.disconnect();
     this.observer = null;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.frame?.();
+    this.frame = null;
     this.unregister();
     this.window?.disconnect();
     this.window = null;
@@ -247,22 +216,6 @@ export class Highlighter {
     });
   }
 
-  /** Run `work` once no other scan or update is running (they must never interleave). */
-  private async exclusive(work: () => Promise<void>): Promise<void> {
-    while (this.scanning) await this.scanning;
-    const running = work();
-    const settled = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.scanning = settled;
-    try {
-      await running;
-    } finally {
-      if (this.scanning === settled) this.scanning = null;
-    }
-  }
-
   /** The page's address (empty where there is none, e.g. a detached document). */
   private currentHref(): string {
     return this.root.ownerDocument.location?.href ?? '';
@@ -284,24 +237,17 @@ export class Highlighter {
     const doc = this.root.ownerDocument;
     const hidden = doc.visibilityState === 'hidden';
     const box = hidden ? null : await afterLayout(doc.documentElement);
-    if (generation !== this.generation || this.stopped) return;
+    if (!this.scheduler.isLive(generation)) return;
     const first = box && (box.top < -1 || box.left < -1) ? this.viewportBlocks() : [];
-    let sliceStart = performance.now();
-    for (const block of first) {
-      await this.scan(block, generation);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
-    }
-    if (first.length && generation === this.generation) await afterNextPaint();
+    await this.scheduler.each(first, (block) => this.scan(block, generation));
+    if (first.length && generation === this.scheduler.current) await this.scheduler.frames.afterNextPaint();
     this.staged = new Map();
     try {
       await this.scan(this.root, generation, new Set(first));
     } finally {
       this.commitStaged();
     }
-    if (generation === this.generation) this.options.onChange?.(this.mentions);
+    if (generation === this.scheduler.current) this.options.onChange?.(this.mentions);
   }
 
   /**
@@ -385,30 +331,18 @@ export class Highlighter {
       skip,
       onShadowRoot: (shadow) => this.observeShadowRoot(shadow),
     });
-    // Extraction stops at its deadline, but matching and placing the chunk come after it; the
-    // extraction budget adapts so that the whole slice stays near SLICE_MS (cold, not yet
-    // optimised code matches several times slower than warm code, so the first slices are small).
-    let extractBudget = 1;
-    while (!this.stopped && generation === this.generation) {
-      const t0 = performance.now();
-      const deadline = t0 + extractBudget;
-      const chunk = extractor.next(() => performance.now() > deadline);
-      const t1 = performance.now();
+    await this.scheduler.slices(generation, (clock) => {
+      const chunk = extractor.next(clock.shouldYield);
+      clock.extracted();
       // Ambiguous aliases are judged on the whole page: support found in any chunk counts.
       const { found, unsupported } = this.support.match(chunk.text);
       this.add(placeMentions(chunk, found));
       this.support.hold(placeMentions(chunk, unsupported));
       this.add(this.support.release());
-      const t2 = performance.now();
-      if (chunk.done) {
-        // The page removed where we were about to continue: read the whole root again, later.
-        if (extractor.lost && !this.stopped && generation === this.generation) this.queueRescan(root);
-        break;
-      }
-      const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
-      extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
-      await yieldToPage();
-    }
+      // The page removed where we were about to continue: read the whole root again, later.
+      if (chunk.done && extractor.lost && this.scheduler.isLive(generation)) this.queueRescan(root);
+      return chunk.done;
+    });
   }
 
   /**
@@ -506,7 +440,8 @@ export class Highlighter {
 
   /** Flush at the next animation frame (once). */
   private schedule(): void {
-    if (!this.frame && !this.stopped) this.frame = requestAnimationFrame(() => void this.flush());
+    if (!this.frame && !this.scheduler.isStopped)
+      this.frame = this.scheduler.frames.requestFrame(() => void this.flush());
   }
 
   private queue(records: MutationRecord[]): void {
@@ -525,8 +460,8 @@ export class Highlighter {
    * otherwise re-read the blocks that changed.
    */
   private async flush(): Promise<void> {
-    this.frame = 0;
-    if (this.stopped) return;
+    this.frame = null;
+    if (this.scheduler.isStopped) return;
     const href = this.currentHref();
     if (href !== this.href) {
       const navigated = isNavigation(this.href, href);
@@ -534,11 +469,11 @@ export class Highlighter {
       if (navigated) {
         // A scan of the previous page stops at its next slice; the changes queued so far are
         // covered by reading everything again.
-        const generation = ++this.generation;
+        const generation = this.scheduler.renew();
         this.pending = [];
         this.rescans.clear();
-        await this.exclusive(async () => {
-          if (generation !== this.generation || this.stopped) return;
+        await this.scheduler.exclusive(async () => {
+          if (!this.scheduler.isLive(generation)) return;
           this.clear();
           await this.scanPage(generation);
         });
@@ -546,8 +481,8 @@ export class Highlighter {
       }
     }
     if (!this.pending.length && !this.rescans.size) return;
-    const generation = this.generation;
-    await this.exclusive(() => this.update(generation));
+    const generation = this.scheduler.current;
+    await this.scheduler.exclusive(() => this.update(generation));
   }
 
   /** Drop every highlight, held mention and the support they gave (a new page starts). */
@@ -567,7 +502,7 @@ export class Highlighter {
 
   /** Re-read the blocks that changed since the last frame. */
   private async update(generation: number): Promise<void> {
-    if (generation !== this.generation || this.stopped) return;
+    if (!this.scheduler.isLive(generation)) return;
     const records = this.pending;
     this.pending = [];
     // Text that left the document takes its highlights (and held candidates) with it. Only
@@ -606,7 +541,7 @@ export class Highlighter {
     );
     if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
     for (const root of roots) {
-      if (generation !== this.generation || this.stopped) return;
+      if (!this.scheduler.isLive(generation)) return;
       // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
@@ -614,7 +549,7 @@ export class Highlighter {
       this.support.drop((p) => inside(p.range.startContainer));
       await this.scan(root, generation);
     }
-    if (generation === this.generation && !this.stopped) this.options.onChange?.(this.mentions);
+    if (this.scheduler.isLive(generation)) this.options.onChange?.(this.mentions);
   }
 
   /**
