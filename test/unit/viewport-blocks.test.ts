@@ -13,7 +13,7 @@ function laidOut(paragraphs: string[], first: number, lines: number) {
   const { document, window } = parseHTML(
     `<!doctype html><html><body><main>${paragraphs.join('')}</main></body></html>`,
   );
-  const ps = [...document.querySelectorAll('p')];
+  const ps: Element[] = [...document.querySelectorAll('p')];
   Object.assign(window, { innerWidth: 1000, innerHeight: lines * LINE });
   for (const [i, p] of ps.entries()) {
     const top = (i - first) * LINE;
