@@ -28,7 +28,8 @@ import { SupportTracker } from '../core/support';
 import { closestBlock } from './blocks';
 import { composedContains, elementOf } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
-import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
+import { placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
+import { HighlightRegistry, type HighlightApi } from './highlight-registry';
 import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
 import { PaintWindow } from './paint-window';
 import { isScrolled, viewportBlocks } from './viewport-blocks';
@@ -57,12 +58,15 @@ export interface HighlighterOptions {
   style?: HighlightStyle;
   /** The browser's frames and tasks (default: the real ones). */
   frames?: FrameScheduler;
+  /** The browser's Custom Highlight API (default: the real one). */
+  highlights?: HighlightApi;
 }
 
 export class Highlighter {
   private readonly placed = new Set<PlacedMention>();
   private readonly byNode = new Map<Text, PlacedMention[]>();
-  private readonly highlights = new Map<EntityType, Highlight>();
+  /** Our highlights: one per entity type, registered under the style's names. */
+  private readonly registry: HighlightRegistry;
   /** Ambiguous mentions judged on the whole page: what supports them, and those still waiting. */
   private readonly support: SupportTracker<PlacedMention>;
   private readonly typeOf: Map<string, EntityType>;
@@ -78,7 +82,6 @@ export class Highlighter {
   private href = '';
   /** Ends the window listeners with the highlighter. */
   private readonly lifetime = new AbortController();
-  private style: HighlightStyle;
   /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions: paints only those near the viewport. */
   private window: PaintWindow | null = null;
 
@@ -91,50 +94,20 @@ export class Highlighter {
     this.typeOf = new Map(
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
     );
-    this.style = options.style ?? 'underline';
+    this.registry = new HighlightRegistry(options.style ?? 'underline', options.highlights);
     this.support = new SupportTracker(dict);
     this.scheduler = new ScanScheduler(options.frames ?? browserFrames);
   }
 
-  /**
-   * Change how mentions look without rescanning: each style is a different highlight name, so
-   * only the registrations in `CSS.highlights` change (the page is never touched).
-   */
+  /** Change how mentions look without rescanning (the page is never touched). */
   setStyle(style: HighlightStyle): void {
-    if (style === this.style) return;
-    this.unregister();
-    this.style = style;
-    this.register();
-  }
-
-  /**
-   * The style painted now: the user's, except that a windowed (big) page shows underlines as a
-   * tint. Why: in Chromium every change to a highlight that draws a text decoration re-runs
-   * PrePaint over the whole page (~30 ms a change on the 5 MB bench page, against ~1 ms for a
-   * background colour: scripts/bench/highlight-style.ts), and the window changes the highlights
-   * as the reader scrolls.
-   */
-  private get paintedStyle(): HighlightStyle {
-    return this.window && this.style === 'underline' ? 'tint' : this.style;
-  }
-
-  private register(): void {
-    const style = this.paintedStyle;
-    if (style === 'none') return;
-    for (const [type, highlight] of this.highlights)
-      CSS.highlights.set(highlightName(type, style), highlight);
-  }
-
-  private unregister(): void {
-    const style = this.paintedStyle;
-    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, style));
+    this.registry.setStyle(style);
   }
 
   /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
     if (this.scheduler.isStopped) return;
-    for (const type of new Set(this.typeOf.values())) this.highlights.set(type, new Highlight());
-    this.register();
+    this.registry.open(this.typeOf.values());
     // Observe first: what changes during the first scan is queued and re-read after it.
     this.observer = new MutationObserver((records) => this.queue(records));
     this.observer.observe(this.root.ownerDocument, OBSERVE);
@@ -158,10 +131,9 @@ export class Highlighter {
     this.observer = null;
     this.frame?.();
     this.frame = null;
-    this.unregister();
+    this.registry.close();
     this.window?.disconnect();
     this.window = null;
-    this.highlights.clear();
     this.placed.clear();
     this.byNode.clear();
     this.support.reset();
@@ -199,11 +171,13 @@ export class Highlighter {
     const first = scrolled ? viewportBlocks(this.root, this.options.isOwnUi) : [];
     await this.scheduler.each(first, (block) => this.scan(block, generation));
     if (first.length && generation === this.scheduler.current) await this.scheduler.frames.afterNextPaint();
-    this.staged = new Map();
+    // Painted in one change at the end (hover and keyboard use the index, so staged mentions work
+    // before they are painted).
+    this.registry.stage();
     try {
       await this.scan(this.root, generation, new Set(first));
     } finally {
-      this.commitStaged();
+      this.registry.commit();
     }
     if (generation === this.scheduler.current) this.options.onChange?.(this.mentions);
   }
@@ -240,37 +214,12 @@ export class Highlighter {
     });
   }
 
-  /**
-   * Ranges found by the page-wide scan, held back from the registered highlights until it ends.
-   * Why: every change to a registered highlight makes Chromium rebuild the markers of every range
-   * in the next frame; adding slice by slice gave 11–20 rendering tasks of 100+ ms on a 5 MB page
-   * (bench:extension traces), adding once gives one. Hover and keyboard use `byNode`/`placed`, so
-   * staged mentions work before they are painted.
-   */
-  private staged: Map<EntityType, Set<StaticRange>> | null = null;
-
-  /** Paint everything staged, in one change per highlight. */
-  private commitStaged(): void {
-    const staged = this.staged;
-    this.staged = null;
-    if (!staged) return;
-    for (const [type, ranges] of staged) {
-      const highlight = this.highlights.get(type);
-      if (highlight) for (const r of ranges) highlight.add(r);
-    }
-  }
-
   private add(list: PlacedMention[]): void {
     for (const p of list) {
       const type = this.typeOf.get(p.mention.entity);
-      const highlight = type && this.highlights.get(type);
-      if (!highlight) continue;
+      if (!type || !this.registry.has(type)) continue;
       if (this.window) this.window.track(p);
-      else if (this.staged) {
-        const set = this.staged.get(type);
-        if (set) set.add(p.range);
-        else this.staged.set(type, new Set([p.range]));
-      } else highlight.add(p.range);
+      else this.registry.add(type, p.range);
       this.placed.add(p);
       for (const text of p.nodes) {
         const entries = this.byNode.get(text);
@@ -289,31 +238,20 @@ export class Highlighter {
   private openWindow(): void {
     const doc = this.root.ownerDocument;
     if (!doc.defaultView) return;
-    const paint = (p: PlacedMention, on: boolean) => {
-      const type = this.typeOf.get(p.mention.entity);
-      const highlight = type && this.highlights.get(type);
-      if (!highlight) return;
-      if (on) highlight.add(p.range);
-      else highlight.delete(p.range);
-    };
-    const staged = this.staged;
-    const painted = (p: PlacedMention) => {
-      const type = this.typeOf.get(p.mention.entity);
-      return !(type && staged?.get(type)?.has(p.range));
-    };
-    this.unregister();
+    const { registry } = this;
+    const typeOf = (p: PlacedMention) => this.typeOf.get(p.mention.entity)!;
+    registry.setWindowed(true);
+    const paint = (p: PlacedMention, on: boolean) => registry.paint(typeOf(p), p.range, on);
     this.window = new PaintWindow(doc, paint, this.scheduler.frames);
-    for (const p of this.placed) this.window.track(p, painted(p));
-    staged?.clear();
-    this.register();
+    for (const p of this.placed) this.window.track(p, !registry.isStaged(typeOf(p), p.range));
+    registry.dropStaged();
   }
 
   private remove(p: PlacedMention): void {
     this.placed.delete(p);
     const type = this.typeOf.get(p.mention.entity);
     if (type) {
-      this.highlights.get(type)?.delete(p.range);
-      this.staged?.get(type)?.delete(p.range);
+      this.registry.delete(type, p.range);
       this.window?.untrack(p);
     }
     for (const text of p.nodes) {
@@ -382,14 +320,10 @@ export class Highlighter {
 
   /** Drop every highlight, held mention and the support they gave (a new page starts). */
   private clear(): void {
-    for (const highlight of this.highlights.values()) highlight.clear();
-    if (this.window) {
-      this.unregister();
-      this.window.disconnect();
-      this.window = null;
-      this.register();
-    }
-    this.staged?.clear();
+    this.registry.clear();
+    this.window?.disconnect();
+    this.window = null;
+    this.registry.setWindowed(false);
     this.placed.clear();
     this.byNode.clear();
     this.support.reset();

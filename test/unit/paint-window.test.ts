@@ -45,7 +45,13 @@ function setUp(n: number) {
   const painted = new Set<number>();
   const mentions = ps.map((p) => {
     const text = p.firstChild as Text;
-    const range = { startContainer: text, startOffset: 0, endContainer: text, endOffset: 4 } as StaticRange;
+    const range = {
+      startContainer: text,
+      startOffset: 0,
+      endContainer: text,
+      endOffset: 4,
+      collapsed: false,
+    };
     return {
       mention: { entity: 'kyiv', start: 0, end: 4, pattern: 0, support: undefined },
       range,
