@@ -30,6 +30,7 @@ import { composedContains, elementOf } from './composed-tree';
 import { isInsideSkipped, TextExtractor } from './extract';
 import { placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
 import { HighlightRegistry, type HighlightApi } from './highlight-registry';
+import { MentionIndex } from './mention-index';
 import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
 import { PaintWindow } from './paint-window';
 import { isScrolled, viewportBlocks } from './viewport-blocks';
@@ -63,8 +64,8 @@ export interface HighlighterOptions {
 }
 
 export class Highlighter {
-  private readonly placed = new Set<PlacedMention>();
-  private readonly byNode = new Map<Text, PlacedMention[]>();
+  /** Every mention placed, for hover and keyboard. */
+  private readonly index = new MentionIndex();
   /** Our highlights: one per entity type, registered under the style's names. */
   private readonly registry: HighlightRegistry;
   /** Ambiguous mentions judged on the whole page: what supports them, and those still waiting. */
@@ -134,25 +135,18 @@ export class Highlighter {
     this.registry.close();
     this.window?.disconnect();
     this.window = null;
-    this.placed.clear();
-    this.byNode.clear();
+    this.index.clear();
     this.support.reset();
   }
 
   /** Mentions currently highlighted, in no particular order. */
   get mentions(): readonly PlacedMention[] {
-    return [...this.placed];
+    return this.index.all();
   }
 
   /** The mention covering a text position, if any. */
   mentionAt(node: Node, offset: number): PlacedMention | undefined {
-    const list = node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
-    if (!list) return undefined;
-    return list.find(({ range }) => {
-      const afterStart = range.startContainer !== node || offset >= range.startOffset;
-      const beforeEnd = range.endContainer !== node || offset <= range.endOffset;
-      return afterStart && beforeEnd;
-    });
+    return this.index.at(node, offset);
   }
 
   /** The page's address (empty where there is none, e.g. a detached document). */
@@ -220,14 +214,9 @@ export class Highlighter {
       if (!type || !this.registry.has(type)) continue;
       if (this.window) this.window.track(p);
       else this.registry.add(type, p.range);
-      this.placed.add(p);
-      for (const text of p.nodes) {
-        const entries = this.byNode.get(text);
-        if (entries) entries.push(p);
-        else this.byNode.set(text, [p]);
-      }
+      this.index.add(p);
     }
-    if (!this.window && this.placed.size > WINDOW_THRESHOLD) this.openWindow();
+    if (!this.window && this.index.size > WINDOW_THRESHOLD) this.openWindow();
   }
 
   /**
@@ -243,23 +232,16 @@ export class Highlighter {
     registry.setWindowed(true);
     const paint = (p: PlacedMention, on: boolean) => registry.paint(typeOf(p), p.range, on);
     this.window = new PaintWindow(doc, paint, this.scheduler.frames);
-    for (const p of this.placed) this.window.track(p, !registry.isStaged(typeOf(p), p.range));
+    for (const p of this.index.all()) this.window.track(p, !registry.isStaged(typeOf(p), p.range));
     registry.dropStaged();
   }
 
   private remove(p: PlacedMention): void {
-    this.placed.delete(p);
+    this.index.remove(p);
     const type = this.typeOf.get(p.mention.entity);
     if (type) {
       this.registry.delete(type, p.range);
       this.window?.untrack(p);
-    }
-    for (const text of p.nodes) {
-      const entries = this.byNode.get(text);
-      if (!entries) continue;
-      const rest = entries.filter((e) => e !== p);
-      if (rest.length) this.byNode.set(text, rest);
-      else this.byNode.delete(text);
     }
   }
 
@@ -324,8 +306,7 @@ export class Highlighter {
     this.window?.disconnect();
     this.window = null;
     this.registry.setWindowed(false);
-    this.placed.clear();
-    this.byNode.clear();
+    this.index.clear();
     this.support.reset();
   }
 
@@ -337,7 +318,7 @@ export class Highlighter {
     // Text that left the document takes its highlights (and held candidates) with it. Only
     // removals can disconnect text: a feed that only appends skips this walk over every mention.
     if (records.some((r) => r.removedNodes.length > 0)) {
-      for (const p of [...this.placed]) {
+      for (const p of this.index.all()) {
         if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
       }
       this.support.drop((p) => !p.range.startContainer.isConnected || !p.range.endContainer.isConnected);
@@ -374,7 +355,7 @@ export class Highlighter {
       // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
-      for (const p of [...this.placed]) if (inside(p.range.startContainer)) this.remove(p);
+      for (const p of this.index.all()) if (inside(p.range.startContainer)) this.remove(p);
       this.support.drop((p) => inside(p.range.startContainer));
       await this.scan(root, generation);
     }
