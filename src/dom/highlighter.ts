@@ -1,52 +1,41 @@
 /**
  * The page-side engine: finds mentions in a document and keeps them highlighted as the page
- * changes, without ever touching the page's nodes.
+ * changes, without ever touching the page's nodes. A facade over single-purpose parts:
  *
- * - Time-sliced: text is extracted and matched in slices of about 8 ms (whole blocks each), with a
- *   yield to the page between slices, so no task of ours runs long even on a 5 MB page.
- * - Visible part first: the blocks under a few points of the viewport are read before the rest of
- *   the page, which then leaves them out (so no text span is placed twice). Ambiguous aliases are
- *   still judged on the whole page: support found anywhere, in any order, counts.
- * - Dynamic pages: one MutationObserver, its records coalesced per animation frame; only the
- *   blocks that changed are re-read, removed text drops its highlights, and a burst of changes
- *   falls back to one full rescan. Highlights do not mutate the DOM and our own UI is ignored, so
- *   the observer never feeds itself.
- * - Open shadow roots: read with the page, and each one found is observed by the same observer
- *   (an observer on the document does not see into shadow trees).
- * - Single-page apps: a content script cannot hook the page's `history.pushState`, so a change of
- *   `location.href` is noticed at the next batch of mutations (or at `popstate` / `hashchange`),
- *   and the page is then read again from scratch: all highlights, held ambiguous mentions and the
- *   support they had are dropped first, so nothing of the previous "page" is carried over. A change
- *   of the fragment alone is an in-page jump, not a navigation, unless it looks like a route
- *   (`#/…`, `#!…`).
+ * - {@link ScanScheduler}: text is extracted and matched in slices of about 8 ms (whole blocks
+ *   each), with a yield to the page between slices, one piece of work at a time, and a new
+ *   generation (older scans stop) when the page is read again from scratch.
+ * - {@link viewportBlocks}: on a page opened scrolled down, the blocks on screen are read before
+ *   the rest of the page, which then leaves them out (so no text span is placed twice).
+ * - {@link SupportTracker} (core): ambiguous aliases are judged on the whole page — support found
+ *   anywhere, in any order, counts.
+ * - {@link PageObserver}: mutations (and open shadow roots) batched per frame into the blocks to
+ *   read again, or the whole page after a burst; removed text drops its highlights.
+ * - {@link NavigationWatch}: an SPA navigation (a new address that is not an in-page jump) drops
+ *   every highlight, held ambiguous mention and the support they had, and reads the page again.
+ * - {@link MentionIndex}: every placed mention, for hover and keyboard.
+ * - {@link HighlightRegistry}: the only code that touches `CSS.highlights`; a page-wide scan is
+ *   painted in one change at its end.
+ * - {@link PaintWindow}: past {@link WINDOW_THRESHOLD} mentions, only those near the viewport are
+ *   painted.
+ *
+ * The browser's frames, MutationObserver and highlight API come in through the options (the real
+ * ones by default), so tests drive the highlighter with plain objects.
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
-import type { Mention } from '../core/matcher';
-import { isNavigation } from '../core/navigation';
 import { SupportTracker } from '../core/support';
-import { closestBlock } from './blocks';
-import { composedContains, elementOf } from './composed-tree';
-import { isInsideSkipped, TextExtractor } from './extract';
+import { composedContains } from './composed-tree';
+import { TextExtractor } from './extract';
 import { placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
 import { HighlightRegistry, type HighlightApi } from './highlight-registry';
 import { MentionIndex } from './mention-index';
+import { NavigationWatch } from './navigation-watch';
+import { browserObserver, PageObserver, type ObserverFactory } from './page-observer';
+import { PaintWindow, WINDOW_THRESHOLD } from './paint-window';
 import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
-import { PaintWindow } from './paint-window';
 import { isScrolled, viewportBlocks } from './viewport-blocks';
 
-/** More changed blocks than this in one frame: rescan everything once instead. */
-const FULL_RESCAN_THRESHOLD = 200;
-/** What the observer listens to, on the document and on every open shadow root found. */
-const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-/**
- * More mentions than this on a page: paint only those near the viewport. Chromium rebuilds the
- * markers of every range of a highlight in the frame after it changes, about 30 µs per range on
- * this machine (425 ms for the 13,005 ranges of the 5 MB bench page), so past about a thousand
- * ranges a change alone makes a frame longer than 50 ms; opening the window tracks every mention
- * found so far at once (~10 µs each in the isolated world), so it opens early.
- */
-const WINDOW_THRESHOLD = 500;
 /** Options of a {@link Highlighter}. */
 export interface HighlighterOptions {
   /** Whether a node belongs to our own UI (never scanned, its mutations ignored). */
@@ -61,43 +50,42 @@ export interface HighlighterOptions {
   frames?: FrameScheduler;
   /** The browser's Custom Highlight API (default: the real one). */
   highlights?: HighlightApi;
+  /** Makes the page's MutationObserver (default: the real one). */
+  createObserver?: ObserverFactory;
 }
 
 export class Highlighter {
-  /** Every mention placed, for hover and keyboard. */
-  private readonly index = new MentionIndex();
-  /** Our highlights: one per entity type, registered under the style's names. */
-  private readonly registry: HighlightRegistry;
-  /** Ambiguous mentions judged on the whole page: what supports them, and those still waiting. */
-  private readonly support: SupportTracker<PlacedMention>;
   private readonly typeOf: Map<string, EntityType>;
-  private observer: MutationObserver | null = null;
-  /** Open shadow roots the observer follows. */
-  private readonly observed = new WeakSet<ShadowRoot>();
-  private pending: MutationRecord[] = [];
-  /** Cancels the flush requested for the next frame, if any. */
-  private frame: (() => void) | null = null;
-  /** Slices, generations and one piece of work at a time. */
   private readonly scheduler: ScanScheduler;
-  /** The page address the highlights belong to (a change is an SPA navigation). */
-  private href = '';
+  private readonly support: SupportTracker<PlacedMention>;
+  private readonly index = new MentionIndex();
+  private readonly registry: HighlightRegistry;
+  private readonly observer: PageObserver;
+  private navigation: NavigationWatch | null = null;
+  /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
+  private window: PaintWindow | null = null;
   /** Ends the window listeners with the highlighter. */
   private readonly lifetime = new AbortController();
-  /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions: paints only those near the viewport. */
-  private window: PaintWindow | null = null;
 
   constructor(
     private readonly root: Element,
-    private readonly dict: Dictionary,
+    dict: Dictionary,
     private readonly options: HighlighterOptions = {},
   ) {
     const types = options.types;
     this.typeOf = new Map(
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
     );
-    this.registry = new HighlightRegistry(options.style ?? 'underline', options.highlights);
+    const frames = options.frames ?? browserFrames;
+    this.scheduler = new ScanScheduler(frames);
     this.support = new SupportTracker(dict);
-    this.scheduler = new ScanScheduler(options.frames ?? browserFrames);
+    this.registry = new HighlightRegistry(options.style ?? 'underline', options.highlights);
+    this.observer = new PageObserver(root, {
+      isOwnUi: options.isOwnUi,
+      createObserver: options.createObserver ?? browserObserver,
+      frames,
+      onFlush: () => void this.flush(),
+    });
   }
 
   /** Change how mentions look without rescanning (the page is never touched). */
@@ -110,16 +98,10 @@ export class Highlighter {
     if (this.scheduler.isStopped) return;
     this.registry.open(this.typeOf.values());
     // Observe first: what changes during the first scan is queued and re-read after it.
-    this.observer = new MutationObserver((records) => this.queue(records));
-    this.observer.observe(this.root.ownerDocument, OBSERVE);
-    this.href = this.currentHref();
-    const win = this.root.ownerDocument.defaultView;
-    if (win) {
-      // Back/forward and hash routes: look at the address at the next frame.
-      const check = () => this.schedule();
-      win.addEventListener('popstate', check, { signal: this.lifetime.signal });
-      win.addEventListener('hashchange', check, { signal: this.lifetime.signal });
-    }
+    this.observer.start();
+    // Back/forward and hash routes: look at the address at the next frame.
+    const doc = this.root.ownerDocument;
+    this.navigation = new NavigationWatch(doc, () => this.observer.requestFlush(), this.lifetime.signal);
     const generation = this.scheduler.current;
     await this.scheduler.exclusive(() => this.scanPage(generation));
   }
@@ -128,10 +110,7 @@ export class Highlighter {
   stop(): void {
     this.scheduler.stop();
     this.lifetime.abort();
-    this.observer?.disconnect();
-    this.observer = null;
-    this.frame?.();
-    this.frame = null;
+    this.observer.stop();
     this.registry.close();
     this.window?.disconnect();
     this.window = null;
@@ -149,15 +128,11 @@ export class Highlighter {
     return this.index.at(node, offset);
   }
 
-  /** The page's address (empty where there is none, e.g. a detached document). */
-  private currentHref(): string {
-    return this.root.ownerDocument.location?.href ?? '';
-  }
-
   /**
    * Read the whole page: on a page opened scrolled down, the blocks in the viewport first, then —
    * once a frame has shown them (slices queued back to back could otherwise keep the page from
-   * rendering for a while) — everything else, in document order.
+   * rendering for a while) — everything else, in document order, painted in one change at the
+   * end (hover and keyboard use the index, so staged mentions work before they are painted).
    */
   private async scanPage(generation: number): Promise<void> {
     const scrolled = await isScrolled(this.root.ownerDocument);
@@ -165,8 +140,6 @@ export class Highlighter {
     const first = scrolled ? viewportBlocks(this.root, this.options.isOwnUi) : [];
     await this.scheduler.each(first, (block) => this.scan(block, generation));
     if (first.length && generation === this.scheduler.current) await this.scheduler.frames.afterNextPaint();
-    // Painted in one change at the end (hover and keyboard use the index, so staged mentions work
-    // before they are painted).
     this.registry.stage();
     try {
       await this.scan(this.root, generation, new Set(first));
@@ -176,15 +149,6 @@ export class Highlighter {
     if (generation === this.scheduler.current) this.options.onChange?.(this.mentions);
   }
 
-  /** Follow mutations inside an open shadow root met while reading the page (once per root). */
-  private observeShadowRoot(root: ShadowRoot): void {
-    if (!this.observer || this.observed.has(root)) return;
-    const own = this.options.isOwnUi;
-    if (own && own(root.host)) return;
-    this.observed.add(root);
-    this.observer.observe(root, OBSERVE);
-  }
-
   /**
    * Extract and match `root` in slices, adding highlights as they are found; `skip` holds blocks
    * read already. Stops when the page is read again from scratch (a newer generation).
@@ -192,18 +156,17 @@ export class Highlighter {
   private async scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
     const extractor = new TextExtractor(root, {
       skip,
-      onShadowRoot: (shadow) => this.observeShadowRoot(shadow),
+      onShadowRoot: (shadow) => this.observer.followShadowRoot(shadow),
     });
     await this.scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
-      // Ambiguous aliases are judged on the whole page: support found in any chunk counts.
       const { found, unsupported } = this.support.match(chunk.text);
       this.add(placeMentions(chunk, found));
       this.support.hold(placeMentions(chunk, unsupported));
       this.add(this.support.release());
       // The page removed where we were about to continue: read the whole root again, later.
-      if (chunk.done && extractor.lost && this.scheduler.isLive(generation)) this.queueRescan(root);
+      if (chunk.done && extractor.lost && this.scheduler.isLive(generation)) this.observer.rescan(root);
       return chunk.done;
     });
   }
@@ -217,6 +180,14 @@ export class Highlighter {
       this.index.add(p);
     }
     if (!this.window && this.index.size > WINDOW_THRESHOLD) this.openWindow();
+  }
+
+  private remove(p: PlacedMention): void {
+    this.index.remove(p);
+    const type = this.typeOf.get(p.mention.entity);
+    if (!type) return;
+    this.registry.delete(type, p.range);
+    this.window?.untrack(p);
   }
 
   /**
@@ -236,120 +207,46 @@ export class Highlighter {
     registry.dropStaged();
   }
 
-  private remove(p: PlacedMention): void {
-    this.index.remove(p);
-    const type = this.typeOf.get(p.mention.entity);
-    if (type) {
-      this.registry.delete(type, p.range);
-      this.window?.untrack(p);
-    }
-  }
-
-  /** Roots to read again at the next flush (e.g. a scan lost its place): elements or shadow roots. */
-  private readonly rescans = new Set<Node>();
-
-  private queueRescan(root: Node): void {
-    this.rescans.add(root.nodeType === 1 || root.nodeType === 11 ? root : this.root);
-    this.schedule();
-  }
-
-  /** Flush at the next animation frame (once). */
-  private schedule(): void {
-    if (!this.frame && !this.scheduler.isStopped)
-      this.frame = this.scheduler.frames.requestFrame(() => void this.flush());
-  }
-
-  private queue(records: MutationRecord[]): void {
-    const own = this.options.isOwnUi;
-    for (const r of records) {
-      if (own && own(r.target)) continue;
-      if (own && r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => own(n)))
-        continue;
-      this.pending.push(r);
-    }
-    if (this.pending.length) this.schedule();
-  }
-
   /**
-   * Once per frame with changes: after an SPA navigation, read the page again from scratch;
-   * otherwise re-read the blocks that changed.
+   * Once per frame with changes: after an SPA navigation, drop everything (highlights, held
+   * mentions and the support they gave) and read the page again from scratch; otherwise re-read
+   * what changed.
    */
   private async flush(): Promise<void> {
-    this.frame = null;
-    if (this.scheduler.isStopped) return;
-    const href = this.currentHref();
-    if (href !== this.href) {
-      const navigated = isNavigation(this.href, href);
-      this.href = href;
-      if (navigated) {
-        // A scan of the previous page stops at its next slice; the changes queued so far are
-        // covered by reading everything again.
-        const generation = this.scheduler.renew();
-        this.pending = [];
-        this.rescans.clear();
-        await this.scheduler.exclusive(async () => {
-          if (!this.scheduler.isLive(generation)) return;
-          this.clear();
-          await this.scanPage(generation);
-        });
-        return;
-      }
+    if (this.navigation?.navigated()) {
+      // A scan of the previous page stops at its next slice; the changes queued so far are
+      // covered by reading everything again.
+      const generation = this.scheduler.renew();
+      this.observer.discard();
+      await this.scheduler.exclusive(async () => {
+        if (!this.scheduler.isLive(generation)) return;
+        this.registry.clear();
+        this.window?.disconnect();
+        this.window = null;
+        this.registry.setWindowed(false);
+        this.index.clear();
+        this.support.reset();
+        await this.scanPage(generation);
+      });
+      return;
     }
-    if (!this.pending.length && !this.rescans.size) return;
+    if (!this.observer.hasChanges) return;
     const generation = this.scheduler.current;
     await this.scheduler.exclusive(() => this.update(generation));
   }
 
-  /** Drop every highlight, held mention and the support they gave (a new page starts). */
-  private clear(): void {
-    this.registry.clear();
-    this.window?.disconnect();
-    this.window = null;
-    this.registry.setWindowed(false);
-    this.index.clear();
-    this.support.reset();
-  }
-
-  /** Re-read the blocks that changed since the last frame. */
+  /** Re-read what changed since the last frame. */
   private async update(generation: number): Promise<void> {
     if (!this.scheduler.isLive(generation)) return;
-    const records = this.pending;
-    this.pending = [];
+    const { removed, roots } = this.observer.take();
     // Text that left the document takes its highlights (and held candidates) with it. Only
     // removals can disconnect text: a feed that only appends skips this walk over every mention.
-    if (records.some((r) => r.removedNodes.length > 0)) {
-      for (const p of this.index.all()) {
-        if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
-      }
-      this.support.drop((p) => !p.range.startContainer.isConnected || !p.range.endContainer.isConnected);
+    if (removed) {
+      const gone = (p: PlacedMention) =>
+        !p.range.startContainer.isConnected || !p.range.endContainer.isConnected;
+      for (const p of this.index.all()) if (gone(p)) this.remove(p);
+      this.support.drop(gone);
     }
-    const dirty = new Set<Node>(this.rescans);
-    this.rescans.clear();
-    for (const r of records) {
-      const target = elementOf(r.target);
-      if (!target || !target.isConnected || !composedContains(this.root, target)) continue;
-      if (r.type === 'childList') {
-        // Nodes added to a page-level container (body, a feed, a shadow root without blocks): read
-        // just what was added, not the container — a banner or a tooltip appended to <body> must
-        // not rescan the page.
-        const container = this.blockOf(r.target);
-        const pageLevel = container === this.root || container === r.target || container.nodeType === 11;
-        for (const added of r.addedNodes) {
-          if (added.nodeType === 1 && pageLevel) dirty.add(added);
-          else dirty.add(container);
-        }
-        continue;
-      }
-      dirty.add(this.blockOf(r.target));
-    }
-    for (const node of [...dirty]) {
-      const el = elementOf(node);
-      if (!el || !el.isConnected || isInsideSkipped(node)) dirty.delete(node);
-    }
-    let roots = [...dirty].filter(
-      (b) => ![...dirty].some((other) => other !== b && composedContains(other, b)),
-    );
-    if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
     for (const root of roots) {
       if (!this.scheduler.isLive(generation)) return;
       // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
@@ -361,19 +258,4 @@ export class Highlighter {
     }
     if (this.scheduler.isLive(generation)) this.options.onChange?.(this.mentions);
   }
-
-  /**
-   * The block to re-read for a change at `node`: its nearest block element in its own tree; in a
-   * shadow tree without one, the shadow root (never the whole page for a change in a component).
-   */
-  private blockOf(node: Node): Node {
-    if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.root;
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const block = el && closestBlock(el);
-    if (block) return block;
-    const top = (el ?? node).getRootNode();
-    return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
-  }
 }
-
-export type { Mention };

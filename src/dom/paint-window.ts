@@ -3,6 +3,14 @@ import { precedes } from './composed-tree';
 import type { PlacedMention } from './highlight';
 import { browserFrames, type FrameScheduler } from './scan-scheduler';
 
+/**
+ * More mentions than this on a page: paint only those near the viewport. Chromium rebuilds the
+ * markers of every range of a highlight in the frame after it changes, about 30 µs per range on
+ * this machine (425 ms for the 13,005 ranges of the 5 MB bench page), so past about a thousand
+ * ranges a change alone makes a frame longer than 50 ms; opening the window tracks every mention
+ * found so far at once (~10 µs each in the isolated world), so it opens early.
+ */
+export const WINDOW_THRESHOLD = 500;
 /** Screens above and below the viewport whose mentions are painted on a windowed page. */
 const WINDOW_SCREENS = 4;
 /** The painted region is found again when the reader comes within this many screens of its edge. */
