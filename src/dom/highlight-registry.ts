@@ -5,7 +5,7 @@
  * {@link HighlightApi}, so tests use a Map and Sets.
  */
 import type { EntityType } from '../core/entities';
-import { highlightName, type HighlightStyle } from './highlight';
+import { highlightName, type HighlightStyle, type RangeFactory } from './highlight';
 
 /** What a highlight offers us (the browser's `Highlight` is a set of ranges). */
 export interface HighlightLike {
@@ -20,6 +20,8 @@ export interface HighlightApi {
   readonly registry: { set(name: string, highlight: HighlightLike): unknown; delete(name: string): unknown };
   /** A new, empty highlight. */
   create(): HighlightLike;
+  /** A static range, what highlights hold. */
+  range: RangeFactory;
 }
 
 /** The real browser's API (read when used: this module also loads where there is none). */
@@ -28,6 +30,7 @@ export const browserHighlights: HighlightApi = {
     return CSS.highlights as unknown as HighlightApi['registry'];
   },
   create: () => new Highlight(),
+  range: (init) => new StaticRange(init),
 };
 
 export class HighlightRegistry {

@@ -27,8 +27,17 @@ export interface PlacedMention {
   nodes: Text[];
 }
 
+/** Makes a static range (the browser's `StaticRange` by default; a plain object in tests). */
+export type RangeFactory = (init: StaticRangeInit) => StaticRange;
+
+const staticRange: RangeFactory = (init) => new StaticRange(init);
+
 /** Turn mentions found in `extracted.text` into static ranges over the page's text nodes. */
-export function placeMentions(extracted: ExtractedText, mentions: Mention[]): PlacedMention[] {
+export function placeMentions(
+  extracted: ExtractedText,
+  mentions: Mention[],
+  makeRange: RangeFactory = staticRange,
+): PlacedMention[] {
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
     const start = positionAt(extracted, mention.start, 'start');
@@ -38,7 +47,7 @@ export function placeMentions(extracted: ExtractedText, mentions: Mention[]): Pl
       nodeIndexAt(extracted, mention.start, 'start'),
       nodeIndexAt(extracted, mention.end, 'end') + 1,
     );
-    const range = new StaticRange({
+    const range = makeRange({
       startContainer: start.node,
       startOffset: start.offset,
       endContainer: end.node,

@@ -27,8 +27,8 @@ import type { EntityType } from '../core/entities';
 import { SupportTracker } from '../core/support';
 import { composedContains } from './composed-tree';
 import { TextExtractor } from './extract';
-import { placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
-import { HighlightRegistry, type HighlightApi } from './highlight-registry';
+import { placeMentions, type HighlightStyle, type PlacedMention, type RangeFactory } from './highlight';
+import { browserHighlights, HighlightRegistry, type HighlightApi } from './highlight-registry';
 import { MentionIndex } from './mention-index';
 import { NavigationWatch } from './navigation-watch';
 import { browserObserver, PageObserver, type ObserverFactory } from './page-observer';
@@ -48,7 +48,7 @@ export interface HighlighterOptions {
   style?: HighlightStyle;
   /** The browser's frames and tasks (default: the real ones). */
   frames?: FrameScheduler;
-  /** The browser's Custom Highlight API (default: the real one). */
+  /** The browser's Custom Highlight API and static ranges (default: the real ones). */
   highlights?: HighlightApi;
   /** Makes the page's MutationObserver (default: the real one). */
   createObserver?: ObserverFactory;
@@ -60,6 +60,7 @@ export class Highlighter {
   private readonly support: SupportTracker<PlacedMention>;
   private readonly index = new MentionIndex();
   private readonly registry: HighlightRegistry;
+  private readonly makeRange: RangeFactory;
   private readonly observer: PageObserver;
   private navigation: NavigationWatch | null = null;
   /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
@@ -79,7 +80,9 @@ export class Highlighter {
     const frames = options.frames ?? browserFrames;
     this.scheduler = new ScanScheduler(frames);
     this.support = new SupportTracker(dict);
-    this.registry = new HighlightRegistry(options.style ?? 'underline', options.highlights);
+    const highlights = options.highlights ?? browserHighlights;
+    this.registry = new HighlightRegistry(options.style ?? 'underline', highlights);
+    this.makeRange = highlights.range;
     this.observer = new PageObserver(root, {
       isOwnUi: options.isOwnUi,
       createObserver: options.createObserver ?? browserObserver,
@@ -162,8 +165,8 @@ export class Highlighter {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
       const { found, unsupported } = this.support.match(chunk.text);
-      this.add(placeMentions(chunk, found));
-      this.support.hold(placeMentions(chunk, unsupported));
+      this.add(placeMentions(chunk, found, this.makeRange));
+      this.support.hold(placeMentions(chunk, unsupported, this.makeRange));
       this.add(this.support.release());
       // The page removed where we were about to continue: read the whole root again, later.
       if (chunk.done && extractor.lost && this.scheduler.isLive(generation)) this.observer.rescan(root);

@@ -24,6 +24,7 @@ function plainApi() {
   const api: HighlightApi = {
     registry: registry as unknown as HighlightApi['registry'],
     create: () => new PlainHighlight(),
+    range: (init) => ({ ...init, collapsed: false }) as StaticRange,
   };
   const names = () => [...registry.keys()].sort();
   const ranges = (name: string) => [...(registry.get(name) ?? [])];
