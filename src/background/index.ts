@@ -10,8 +10,7 @@ import type { Dataset } from '../core/dataset';
 import { mergeLibrary } from '../core/library';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
-import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
-import { listen } from '../platform/messaging';
+import { listen, sendToTab } from '../platform/messaging';
 import { isActiveOn } from '../core/settings';
 import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
@@ -132,7 +131,6 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.commands.onCommand.addListener((command, tab) => {
   const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
   if (!direction || tab?.id === undefined) return;
-  const message: TabMessage = { tag: ENVELOPE_TAG, name: 'navigate', payload: { direction } };
-  // No content script on this tab (browser pages): nothing to do.
-  browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  // No content script on this tab (browser pages): the reply says so, and nothing is to be done.
+  void sendToTab(tab.id, 'navigate', { direction });
 });

@@ -11,13 +11,12 @@ import type { CardData } from '../core/card-data';
 import type { Settings } from '../core/settings';
 import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
 import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
-import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { compareDocumentOrder } from '../dom/composed-tree';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
 import type { PlacedMention } from '../dom/highlight';
-import { send } from '../platform/messaging';
+import { listenInTab, send } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { resolveUiLang, translatorFor } from '../platform/i18n';
 import { Card } from '../ui/Card';
@@ -369,12 +368,14 @@ async function main(): Promise<void> {
   // Orphaned (extension reloaded or updated under an open page): stop cleanly, once. Checked on
   // page events that would use the extension, when the page becomes visible, and every few seconds.
   let retired = false;
+  const lifetime = new AbortController();
   const check = () => void connected();
   const timer = setInterval(check, 5000);
   document.addEventListener('visibilitychange', check);
   retire = () => {
     if (retired) return;
     retired = true;
+    lifetime.abort();
     clearInterval(timer);
     document.removeEventListener('visibilitychange', check);
     controller?.abort();
@@ -382,21 +383,18 @@ async function main(): Promise<void> {
     session = null;
   };
   // Keyboard commands (from the background) and the popup's questions, whether active or not.
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
-    const message = sender.id === browser.runtime.id ? checkTabMessage(raw) : null;
-    if (!message) return undefined;
-    if (message.name === 'navigate') session?.step(message.payload.direction);
-    else if (message.name === 'reveal') session?.reveal(message.payload.entityId);
-    else {
-      const info: PageInfo = {
+  listenInTab(
+    {
+      navigate: async ({ direction }) => (session?.step(direction), null),
+      reveal: async ({ entityId }) => (session?.reveal(entityId), null),
+      pageInfo: async () => ({
         host: location.hostname,
         active: session !== null,
         entities: session?.counts() ?? [],
-      };
-      return Promise.resolve(info);
-    }
-    return undefined;
-  });
+      }),
+    },
+    lifetime.signal,
+  );
   apply(hello.value.enabled);
   // The popup's switches take effect at once on open tabs.
   watchSettings(() => {
