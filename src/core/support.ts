@@ -24,42 +24,42 @@ export class SupportTracker<T extends { mention: Mention }> {
    * Entities with an unambiguous mention on the page so far. Kept as the page changes (text that
    * goes away does not take its support with it): a bound, not exact, until {@link reset}.
    */
-  private readonly firm = new Set<number>();
+  readonly #firm = new Set<number>();
   /** Ambiguous candidates waiting for support from elsewhere on the page. */
-  private held: T[] = [];
+  #held: T[] = [];
 
   constructor(private readonly dict: Dictionary) {}
 
   /** Match one piece of the page, judging ambiguous aliases on everything read so far. */
   match(text: string): PieceMatches {
     const unsupported: Mention[] = [];
-    const found = findMentions(text, this.dict, { firm: this.firm, held: unsupported });
+    const found = findMentions(text, this.dict, { firm: this.#firm, held: unsupported });
     return { found, unsupported };
   }
 
   /** Keep candidates (the `unsupported` of {@link match}, as the caller placed them) until supported. */
   hold(candidates: readonly T[]): void {
-    this.held.push(...candidates);
+    this.#held.push(...candidates);
   }
 
   /** Held candidates that the page now supports, with their support set; they are held no more. */
   release(): T[] {
-    return releaseSupported(this.dict, this.firm, this.held);
+    return releaseSupported(this.dict, this.#firm, this.#held);
   }
 
   /** Stop holding the candidates `gone` picks (their text left the page or is read again). */
   drop(gone: (candidate: T) => boolean): void {
-    this.held = this.held.filter((c) => !gone(c));
+    this.#held = this.#held.filter((c) => !gone(c));
   }
 
   /** Candidates held now (to show what waits; not for changing). */
   get waiting(): readonly T[] {
-    return this.held;
+    return this.#held;
   }
 
   /** Forget everything: a new page starts, and nothing of the previous one supports it. */
   reset(): void {
-    this.firm.clear();
-    this.held = [];
+    this.#firm.clear();
+    this.#held = [];
   }
 }

@@ -34,57 +34,57 @@ export const browserHighlights: HighlightApi = {
 };
 
 export class HighlightRegistry {
-  private readonly highlights = new Map<EntityType, HighlightLike>();
-  private style: HighlightStyle;
+  readonly #highlights = new Map<EntityType, HighlightLike>();
+  #style: HighlightStyle;
   /** Set while a paint window decides what is painted (a big page). */
-  private windowed = false;
+  #windowed = false;
   /**
    * Ranges found by the page-wide scan, held back from the registered highlights until it ends.
    * Why: every change to a registered highlight makes Chromium rebuild the markers of every range
    * in the next frame; adding slice by slice gave 11–20 rendering tasks of 100+ ms on a 5 MB page
    * (bench:extension traces), adding once gives one.
    */
-  private staged: Map<EntityType, Set<StaticRange>> | null = null;
+  #staged: Map<EntityType, Set<StaticRange>> | null = null;
 
-  constructor(
-    style: HighlightStyle,
-    private readonly api: HighlightApi = browserHighlights,
-  ) {
-    this.style = style;
+  readonly #api: HighlightApi;
+
+  constructor(style: HighlightStyle, api: HighlightApi = browserHighlights) {
+    this.#api = api;
+    this.#style = style;
   }
 
   /** Create and register one highlight per type. */
   open(types: Iterable<EntityType>): void {
-    for (const type of new Set(types)) this.highlights.set(type, this.api.create());
-    this.register();
+    for (const type of new Set(types)) this.#highlights.set(type, this.#api.create());
+    this.#register();
   }
 
   /** Unregister everything and forget the highlights (the page shows none of ours). */
   close(): void {
-    this.unregister();
-    this.highlights.clear();
-    this.staged = null;
+    this.#unregister();
+    this.#highlights.clear();
+    this.#staged = null;
   }
 
   /** Whether mentions of a type can be shown (its highlight exists). */
   has(type: EntityType): boolean {
-    return this.highlights.has(type);
+    return this.#highlights.has(type);
   }
 
   /** Change how mentions look: only the registrations change. */
   setStyle(style: HighlightStyle): void {
-    if (style === this.style) return;
-    this.unregister();
-    this.style = style;
-    this.register();
+    if (style === this.#style) return;
+    this.#unregister();
+    this.#style = style;
+    this.#register();
   }
 
   /** Say whether a paint window decides what is painted (it changes the style painted). */
   setWindowed(windowed: boolean): void {
-    if (windowed === this.windowed) return;
-    this.unregister();
-    this.windowed = windowed;
-    this.register();
+    if (windowed === this.#windowed) return;
+    this.#unregister();
+    this.#windowed = windowed;
+    this.#register();
   }
 
   /**
@@ -94,62 +94,62 @@ export class HighlightRegistry {
    * background colour: scripts/bench/highlight-style.ts), and the window changes the highlights
    * as the reader scrolls.
    */
-  private get paintedStyle(): HighlightStyle {
-    return this.windowed && this.style === 'underline' ? 'tint' : this.style;
+  get #paintedStyle(): HighlightStyle {
+    return this.#windowed && this.#style === 'underline' ? 'tint' : this.#style;
   }
 
-  private register(): void {
-    const style = this.paintedStyle;
+  #register(): void {
+    const style = this.#paintedStyle;
     if (style === 'none') return;
-    for (const [type, highlight] of this.highlights)
-      this.api.registry.set(highlightName(type, style), highlight);
+    for (const [type, highlight] of this.#highlights)
+      this.#api.registry.set(highlightName(type, style), highlight);
   }
 
-  private unregister(): void {
-    const style = this.paintedStyle;
-    for (const type of this.highlights.keys()) this.api.registry.delete(highlightName(type, style));
+  #unregister(): void {
+    const style = this.#paintedStyle;
+    for (const type of this.#highlights.keys()) this.#api.registry.delete(highlightName(type, style));
   }
 
   /** Hold new ranges back until {@link commit} (a page-wide scan begins). */
   stage(): void {
-    this.staged = new Map();
+    this.#staged = new Map();
   }
 
   /** Paint everything staged, in one change per highlight, and stop staging. */
   commit(): void {
-    const staged = this.staged;
-    this.staged = null;
+    const staged = this.#staged;
+    this.#staged = null;
     if (!staged) return;
     for (const [type, ranges] of staged) {
-      const highlight = this.highlights.get(type);
+      const highlight = this.#highlights.get(type);
       if (highlight) for (const r of ranges) highlight.add(r);
     }
   }
 
   /** Whether a range is staged (not painted yet). */
   isStaged(type: EntityType, range: StaticRange): boolean {
-    return this.staged?.get(type)?.has(range) ?? false;
+    return this.#staged?.get(type)?.has(range) ?? false;
   }
 
   /** Forget what is staged (it will not be painted), while staging goes on. */
   dropStaged(): void {
-    this.staged?.clear();
+    this.#staged?.clear();
   }
 
   /** Show a range: staged while a page-wide scan runs, else painted at once. */
   add(type: EntityType, range: StaticRange): void {
-    const highlight = this.highlights.get(type);
+    const highlight = this.#highlights.get(type);
     if (!highlight) return;
-    if (this.staged) {
-      const set = this.staged.get(type);
+    if (this.#staged) {
+      const set = this.#staged.get(type);
       if (set) set.add(range);
-      else this.staged.set(type, new Set([range]));
+      else this.#staged.set(type, new Set([range]));
     } else highlight.add(range);
   }
 
   /** Paint or unpaint a range at once, staging or not (the paint window's doing). */
   paint(type: EntityType, range: StaticRange, on: boolean): void {
-    const highlight = this.highlights.get(type);
+    const highlight = this.#highlights.get(type);
     if (!highlight) return;
     if (on) highlight.add(range);
     else highlight.delete(range);
@@ -157,13 +157,13 @@ export class HighlightRegistry {
 
   /** Take a range off the page, painted or staged. */
   delete(type: EntityType, range: StaticRange): void {
-    this.highlights.get(type)?.delete(range);
-    this.staged?.get(type)?.delete(range);
+    this.#highlights.get(type)?.delete(range);
+    this.#staged?.get(type)?.delete(range);
   }
 
   /** Take every range off the page (a new page starts); staging, if any, goes on. */
   clear(): void {
-    for (const highlight of this.highlights.values()) highlight.clear();
-    this.staged?.clear();
+    for (const highlight of this.#highlights.values()) highlight.clear();
+    this.#staged?.clear();
   }
 }

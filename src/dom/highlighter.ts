@@ -55,80 +55,81 @@ export interface HighlighterOptions {
 }
 
 export class Highlighter {
-  private readonly typeOf: Map<string, EntityType>;
-  private readonly scheduler: ScanScheduler;
-  private readonly support: SupportTracker<PlacedMention>;
-  private readonly index = new MentionIndex();
-  private readonly registry: HighlightRegistry;
-  private readonly makeRange: RangeFactory;
-  private readonly observer: PageObserver;
-  private navigation: NavigationWatch | null = null;
+  readonly #typeOf: Map<string, EntityType>;
+  readonly #scheduler: ScanScheduler;
+  readonly #support: SupportTracker<PlacedMention>;
+  readonly #index = new MentionIndex();
+  readonly #registry: HighlightRegistry;
+  readonly #makeRange: RangeFactory;
+  readonly #observer: PageObserver;
+  #navigation: NavigationWatch | null = null;
   /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
-  private window: PaintWindow | null = null;
+  #window: PaintWindow | null = null;
   /** Ends the window listeners with the highlighter. */
-  private readonly lifetime = new AbortController();
+  readonly #lifetime = new AbortController();
 
-  constructor(
-    private readonly root: Element,
-    dict: Dictionary,
-    private readonly options: HighlighterOptions = {},
-  ) {
+  readonly #root: Element;
+  readonly #options: HighlighterOptions;
+
+  constructor(root: Element, dict: Dictionary, options: HighlighterOptions = {}) {
+    this.#root = root;
+    this.#options = options;
     const types = options.types;
-    this.typeOf = new Map(
+    this.#typeOf = new Map(
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
     );
     const frames = options.frames ?? browserFrames;
-    this.scheduler = new ScanScheduler(frames);
-    this.support = new SupportTracker(dict);
+    this.#scheduler = new ScanScheduler(frames);
+    this.#support = new SupportTracker(dict);
     const highlights = options.highlights ?? browserHighlights;
-    this.registry = new HighlightRegistry(options.style ?? 'underline', highlights);
-    this.makeRange = highlights.range;
-    this.observer = new PageObserver(root, {
+    this.#registry = new HighlightRegistry(options.style ?? 'underline', highlights);
+    this.#makeRange = highlights.range;
+    this.#observer = new PageObserver(root, {
       isOwnUi: options.isOwnUi,
       createObserver: options.createObserver ?? browserObserver,
       frames,
-      onFlush: () => void this.flush(),
+      onFlush: () => void this.#flush(),
     });
   }
 
   /** Change how mentions look without rescanning (the page is never touched). */
   setStyle(style: HighlightStyle): void {
-    this.registry.setStyle(style);
+    this.#registry.setStyle(style);
   }
 
   /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
-    if (this.scheduler.isStopped) return;
-    this.registry.open(this.typeOf.values());
+    if (this.#scheduler.isStopped) return;
+    this.#registry.open(this.#typeOf.values());
     // Observe first: what changes during the first scan is queued and re-read after it.
-    this.observer.start();
+    this.#observer.start();
     // Back/forward and hash routes: look at the address at the next frame.
-    const doc = this.root.ownerDocument;
-    this.navigation = new NavigationWatch(doc, () => this.observer.requestFlush(), this.lifetime.signal);
-    const generation = this.scheduler.current;
-    await this.scheduler.exclusive(() => this.scanPage(generation));
+    const doc = this.#root.ownerDocument;
+    this.#navigation = new NavigationWatch(doc, () => this.#observer.requestFlush(), this.#lifetime.signal);
+    const generation = this.#scheduler.current;
+    await this.#scheduler.exclusive(() => this.#scanPage(generation));
   }
 
   /** Stop observing and remove every highlight (the page is left exactly as it was). */
   stop(): void {
-    this.scheduler.stop();
-    this.lifetime.abort();
-    this.observer.stop();
-    this.registry.close();
-    this.window?.disconnect();
-    this.window = null;
-    this.index.clear();
-    this.support.reset();
+    this.#scheduler.stop();
+    this.#lifetime.abort();
+    this.#observer.stop();
+    this.#registry.close();
+    this.#window?.disconnect();
+    this.#window = null;
+    this.#index.clear();
+    this.#support.reset();
   }
 
   /** Mentions currently highlighted, in no particular order. */
   get mentions(): readonly PlacedMention[] {
-    return this.index.all();
+    return this.#index.all();
   }
 
   /** The mention covering a text position, if any. */
   mentionAt(node: Node, offset: number): PlacedMention | undefined {
-    return this.index.at(node, offset);
+    return this.#index.at(node, offset);
   }
 
   /**
@@ -137,60 +138,60 @@ export class Highlighter {
    * rendering for a while) — everything else, in document order, painted in one change at the
    * end (hover and keyboard use the index, so staged mentions work before they are painted).
    */
-  private async scanPage(generation: number): Promise<void> {
-    const scrolled = await isScrolled(this.root.ownerDocument);
-    if (!this.scheduler.isLive(generation)) return;
-    const first = scrolled ? viewportBlocks(this.root, this.options.isOwnUi) : [];
-    await this.scheduler.each(first, (block) => this.scan(block, generation));
-    if (first.length && generation === this.scheduler.current) await this.scheduler.frames.afterNextPaint();
-    this.registry.stage();
+  async #scanPage(generation: number): Promise<void> {
+    const scrolled = await isScrolled(this.#root.ownerDocument);
+    if (!this.#scheduler.isLive(generation)) return;
+    const first = scrolled ? viewportBlocks(this.#root, this.#options.isOwnUi) : [];
+    await this.#scheduler.each(first, (block) => this.#scan(block, generation));
+    if (first.length && generation === this.#scheduler.current) await this.#scheduler.frames.afterNextPaint();
+    this.#registry.stage();
     try {
-      await this.scan(this.root, generation, new Set(first));
+      await this.#scan(this.#root, generation, new Set(first));
     } finally {
-      this.registry.commit();
+      this.#registry.commit();
     }
-    if (generation === this.scheduler.current) this.options.onChange?.(this.mentions);
+    if (generation === this.#scheduler.current) this.#options.onChange?.(this.mentions);
   }
 
   /**
    * Extract and match `root` in slices, adding highlights as they are found; `skip` holds blocks
    * read already. Stops when the page is read again from scratch (a newer generation).
    */
-  private async scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
+  async #scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
     const extractor = new TextExtractor(root, {
       skip,
-      onShadowRoot: (shadow) => this.observer.followShadowRoot(shadow),
+      onShadowRoot: (shadow) => this.#observer.followShadowRoot(shadow),
     });
-    await this.scheduler.slices(generation, (clock) => {
+    await this.#scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
-      const { found, unsupported } = this.support.match(chunk.text);
-      this.add(placeMentions(chunk, found, this.makeRange));
-      this.support.hold(placeMentions(chunk, unsupported, this.makeRange));
-      this.add(this.support.release());
+      const { found, unsupported } = this.#support.match(chunk.text);
+      this.#add(placeMentions(chunk, found, this.#makeRange));
+      this.#support.hold(placeMentions(chunk, unsupported, this.#makeRange));
+      this.#add(this.#support.release());
       // The page removed where we were about to continue: read the whole root again, later.
-      if (chunk.done && extractor.lost && this.scheduler.isLive(generation)) this.observer.rescan(root);
+      if (chunk.done && extractor.lost && this.#scheduler.isLive(generation)) this.#observer.rescan(root);
       return chunk.done;
     });
   }
 
-  private add(list: PlacedMention[]): void {
+  #add(list: PlacedMention[]): void {
     for (const p of list) {
-      const type = this.typeOf.get(p.mention.entity);
-      if (!type || !this.registry.has(type)) continue;
-      if (this.window) this.window.track(p);
-      else this.registry.add(type, p.range);
-      this.index.add(p);
+      const type = this.#typeOf.get(p.mention.entity);
+      if (!type || !this.#registry.has(type)) continue;
+      if (this.#window) this.#window.track(p);
+      else this.#registry.add(type, p.range);
+      this.#index.add(p);
     }
-    if (!this.window && this.index.size > WINDOW_THRESHOLD) this.openWindow();
+    if (!this.#window && this.#index.size > WINDOW_THRESHOLD) this.#openWindow();
   }
 
-  private remove(p: PlacedMention): void {
-    this.index.remove(p);
-    const type = this.typeOf.get(p.mention.entity);
+  #remove(p: PlacedMention): void {
+    this.#index.remove(p);
+    const type = this.#typeOf.get(p.mention.entity);
     if (!type) return;
-    this.registry.delete(type, p.range);
-    this.window?.untrack(p);
+    this.#registry.delete(type, p.range);
+    this.#window?.untrack(p);
   }
 
   /**
@@ -198,15 +199,15 @@ export class Highlighter {
    * its block, ranges staged for the end of the scan are dropped (the window paints what is near),
    * and what is painted now but far away is removed at the window's first search (next frame).
    */
-  private openWindow(): void {
-    const doc = this.root.ownerDocument;
+  #openWindow(): void {
+    const doc = this.#root.ownerDocument;
     if (!doc.defaultView) return;
-    const { registry } = this;
-    const typeOf = (p: PlacedMention) => this.typeOf.get(p.mention.entity)!;
+    const registry = this.#registry;
+    const typeOf = (p: PlacedMention) => this.#typeOf.get(p.mention.entity)!;
     registry.setWindowed(true);
     const paint = (p: PlacedMention, on: boolean) => registry.paint(typeOf(p), p.range, on);
-    this.window = new PaintWindow(doc, paint, this.scheduler.frames);
-    for (const p of this.index.all()) this.window.track(p, !registry.isStaged(typeOf(p), p.range));
+    this.#window = new PaintWindow(doc, paint, this.#scheduler.frames);
+    for (const p of this.#index.all()) this.#window.track(p, !registry.isStaged(typeOf(p), p.range));
     registry.dropStaged();
   }
 
@@ -215,50 +216,50 @@ export class Highlighter {
    * mentions and the support they gave) and read the page again from scratch; otherwise re-read
    * what changed.
    */
-  private async flush(): Promise<void> {
-    if (this.navigation?.navigated()) {
+  async #flush(): Promise<void> {
+    if (this.#navigation?.navigated()) {
       // A scan of the previous page stops at its next slice; the changes queued so far are
       // covered by reading everything again.
-      const generation = this.scheduler.renew();
-      this.observer.discard();
-      await this.scheduler.exclusive(async () => {
-        if (!this.scheduler.isLive(generation)) return;
-        this.registry.clear();
-        this.window?.disconnect();
-        this.window = null;
-        this.registry.setWindowed(false);
-        this.index.clear();
-        this.support.reset();
-        await this.scanPage(generation);
+      const generation = this.#scheduler.renew();
+      this.#observer.discard();
+      await this.#scheduler.exclusive(async () => {
+        if (!this.#scheduler.isLive(generation)) return;
+        this.#registry.clear();
+        this.#window?.disconnect();
+        this.#window = null;
+        this.#registry.setWindowed(false);
+        this.#index.clear();
+        this.#support.reset();
+        await this.#scanPage(generation);
       });
       return;
     }
-    if (!this.observer.hasChanges) return;
-    const generation = this.scheduler.current;
-    await this.scheduler.exclusive(() => this.update(generation));
+    if (!this.#observer.hasChanges) return;
+    const generation = this.#scheduler.current;
+    await this.#scheduler.exclusive(() => this.#update(generation));
   }
 
   /** Re-read what changed since the last frame. */
-  private async update(generation: number): Promise<void> {
-    if (!this.scheduler.isLive(generation)) return;
-    const { removed, roots } = this.observer.take();
+  async #update(generation: number): Promise<void> {
+    if (!this.#scheduler.isLive(generation)) return;
+    const { removed, roots } = this.#observer.take();
     // Text that left the document takes its highlights (and held candidates) with it. Only
     // removals can disconnect text: a feed that only appends skips this walk over every mention.
     if (removed) {
       const gone = (p: PlacedMention) =>
         !p.range.startContainer.isConnected || !p.range.endContainer.isConnected;
-      for (const p of this.index.all()) if (gone(p)) this.remove(p);
-      this.support.drop(gone);
+      for (const p of this.#index.all()) if (gone(p)) this.#remove(p);
+      this.#support.drop(gone);
     }
     for (const root of roots) {
-      if (!this.scheduler.isLive(generation)) return;
+      if (!this.#scheduler.isLive(generation)) return;
       // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
-      for (const p of this.index.all()) if (inside(p.range.startContainer)) this.remove(p);
-      this.support.drop((p) => inside(p.range.startContainer));
-      await this.scan(root, generation);
+      for (const p of this.#index.all()) if (inside(p.range.startContainer)) this.#remove(p);
+      this.#support.drop((p) => inside(p.range.startContainer));
+      await this.#scan(root, generation);
     }
-    if (this.scheduler.isLive(generation)) this.options.onChange?.(this.mentions);
+    if (this.#scheduler.isLive(generation)) this.#options.onChange?.(this.mentions);
   }
 }

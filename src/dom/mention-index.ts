@@ -5,47 +5,47 @@
 import type { PlacedMention } from './highlight';
 
 export class MentionIndex {
-  private readonly placed = new Set<PlacedMention>();
-  private readonly byNode = new Map<Text, PlacedMention[]>();
+  readonly #placed = new Set<PlacedMention>();
+  readonly #byNode = new Map<Text, PlacedMention[]>();
 
   /** How many mentions are placed. */
   get size(): number {
-    return this.placed.size;
+    return this.#placed.size;
   }
 
   /** The mentions placed now, in no particular order (a copy: safe to change the index meanwhile). */
   all(): PlacedMention[] {
-    return [...this.placed];
+    return [...this.#placed];
   }
 
   add(p: PlacedMention): void {
-    this.placed.add(p);
+    this.#placed.add(p);
     for (const text of p.nodes) {
-      const entries = this.byNode.get(text);
+      const entries = this.#byNode.get(text);
       if (entries) entries.push(p);
-      else this.byNode.set(text, [p]);
+      else this.#byNode.set(text, [p]);
     }
   }
 
   remove(p: PlacedMention): void {
-    this.placed.delete(p);
+    this.#placed.delete(p);
     for (const text of p.nodes) {
-      const entries = this.byNode.get(text);
+      const entries = this.#byNode.get(text);
       if (!entries) continue;
       const rest = entries.filter((e) => e !== p);
-      if (rest.length) this.byNode.set(text, rest);
-      else this.byNode.delete(text);
+      if (rest.length) this.#byNode.set(text, rest);
+      else this.#byNode.delete(text);
     }
   }
 
   clear(): void {
-    this.placed.clear();
-    this.byNode.clear();
+    this.#placed.clear();
+    this.#byNode.clear();
   }
 
   /** The mention covering a text position, if any (ends included: a pointer on the edge counts). */
   at(node: Node, offset: number): PlacedMention | undefined {
-    const list = node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
+    const list = node.nodeType === 3 ? this.#byNode.get(node as Text) : undefined;
     if (!list) return undefined;
     return list.find(({ range }) => {
       const afterStart = range.startContainer !== node || offset >= range.startOffset;

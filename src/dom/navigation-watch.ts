@@ -8,18 +8,17 @@ import { isNavigation } from '../core/navigation';
 
 export class NavigationWatch {
   /** The page address the highlights belong to. */
-  private href: string;
+  #href: string;
 
   /**
    * Start from the document's address now; `onEvent` is called at back/forward and hash changes,
    * so the caller looks at the address then too. Listeners end with `signal`.
    */
-  constructor(
-    private readonly doc: Document,
-    onEvent: () => void,
-    signal: AbortSignal,
-  ) {
-    this.href = this.current();
+  readonly #doc: Document;
+
+  constructor(doc: Document, onEvent: () => void, signal: AbortSignal) {
+    this.#doc = doc;
+    this.#href = this.#current();
     const win = doc.defaultView;
     if (win) {
       win.addEventListener('popstate', onEvent, { signal });
@@ -28,8 +27,8 @@ export class NavigationWatch {
   }
 
   /** The page's address (empty where there is none, e.g. a detached document). */
-  private current(): string {
-    return this.doc.location?.href ?? '';
+  #current(): string {
+    return this.#doc.location?.href ?? '';
   }
 
   /**
@@ -37,10 +36,10 @@ export class NavigationWatch {
    * in-page anchor) is remembered all the same, so the next change is judged from there.
    */
   navigated(): boolean {
-    const href = this.current();
-    if (href === this.href) return false;
-    const navigated = isNavigation(this.href, href);
-    this.href = href;
+    const href = this.#current();
+    if (href === this.#href) return false;
+    const navigated = isNavigation(this.#href, href);
+    this.#href = href;
     return navigated;
   }
 }

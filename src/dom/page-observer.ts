@@ -45,107 +45,110 @@ export interface PageObserverOptions {
 }
 
 export class PageObserver {
-  private observer: ObserverLike | null = null;
+  #observer: ObserverLike | null = null;
   /** Open shadow roots followed. */
-  private readonly observed = new WeakSet<ShadowRoot>();
-  private pending: MutationRecord[] = [];
+  readonly #observed = new WeakSet<ShadowRoot>();
+  #pending: MutationRecord[] = [];
   /** Roots to read again at the next flush (e.g. a scan lost its place): elements or shadow roots. */
-  private readonly rescans = new Set<Node>();
+  readonly #rescans = new Set<Node>();
   /** Cancels the flush requested for the next frame, if any. */
-  private frame: (() => void) | null = null;
-  private stopped = false;
+  #frame: (() => void) | null = null;
+  #stopped = false;
 
-  constructor(
-    private readonly root: Element,
-    private readonly options: PageObserverOptions,
-  ) {}
+  readonly #root: Element;
+  readonly #options: PageObserverOptions;
+
+  constructor(root: Element, options: PageObserverOptions) {
+    this.#root = root;
+    this.#options = options;
+  }
 
   /** Start recording changes to the document. */
   start(): void {
-    if (this.stopped || this.observer) return;
-    this.observer = this.options.createObserver((records) => this.record(records));
-    this.observer.observe(this.root.ownerDocument, OBSERVE);
+    if (this.#stopped || this.#observer) return;
+    this.#observer = this.#options.createObserver((records) => this.#record(records));
+    this.#observer.observe(this.#root.ownerDocument, OBSERVE);
   }
 
   /** Stop for good: nothing is recorded or flushed any more. */
   stop(): void {
-    this.stopped = true;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.frame?.();
-    this.frame = null;
+    this.#stopped = true;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#frame?.();
+    this.#frame = null;
     this.discard();
   }
 
   /** Follow changes inside an open shadow root met while reading the page (once per root). */
   followShadowRoot(shadow: ShadowRoot): void {
-    if (!this.observer || this.observed.has(shadow)) return;
-    const own = this.options.isOwnUi;
+    if (!this.#observer || this.#observed.has(shadow)) return;
+    const own = this.#options.isOwnUi;
     if (own && own(shadow.host)) return;
-    this.observed.add(shadow);
-    this.observer.observe(shadow, OBSERVE);
+    this.#observed.add(shadow);
+    this.#observer.observe(shadow, OBSERVE);
   }
 
   /** Read `node` again at the next flush (a text node: the whole page). */
   rescan(node: Node): void {
-    this.rescans.add(node.nodeType === 1 || node.nodeType === 11 ? node : this.root);
+    this.#rescans.add(node.nodeType === 1 || node.nodeType === 11 ? node : this.#root);
     this.requestFlush();
   }
 
   /** Flush at the next animation frame (once), changes or not. */
   requestFlush(): void {
-    if (!this.frame && !this.stopped)
-      this.frame = this.options.frames.requestFrame(() => {
-        this.frame = null;
-        if (!this.stopped) this.options.onFlush();
+    if (!this.#frame && !this.#stopped)
+      this.#frame = this.#options.frames.requestFrame(() => {
+        this.#frame = null;
+        if (!this.#stopped) this.#options.onFlush();
       });
   }
 
   /** Whether changes wait to be taken. */
   get hasChanges(): boolean {
-    return this.pending.length > 0 || this.rescans.size > 0;
+    return this.#pending.length > 0 || this.#rescans.size > 0;
   }
 
   /** Forget the changes recorded so far (the whole page is read again anyway). */
   discard(): void {
-    this.pending = [];
-    this.rescans.clear();
+    this.#pending = [];
+    this.#rescans.clear();
   }
 
-  private record(records: MutationRecord[]): void {
-    const own = this.options.isOwnUi;
+  #record(records: MutationRecord[]): void {
+    const own = this.#options.isOwnUi;
     for (const r of records) {
       if (own && own(r.target)) continue;
       if (own && r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => own(n)))
         continue;
-      this.pending.push(r);
+      this.#pending.push(r);
     }
-    if (this.pending.length) this.requestFlush();
+    if (this.#pending.length) this.requestFlush();
   }
 
   /** The changes recorded since the last call, as the roots to read again. */
   take(): PageChanges {
-    const records = this.pending;
-    this.pending = [];
+    const records = this.#pending;
+    this.#pending = [];
     const removed = records.some((r) => r.removedNodes.length > 0);
-    const dirty = new Set<Node>(this.rescans);
-    this.rescans.clear();
+    const dirty = new Set<Node>(this.#rescans);
+    this.#rescans.clear();
     for (const r of records) {
       const target = elementOf(r.target);
-      if (!target || !target.isConnected || !composedContains(this.root, target)) continue;
+      if (!target || !target.isConnected || !composedContains(this.#root, target)) continue;
       if (r.type === 'childList') {
         // Nodes added to a page-level container (body, a feed, a shadow root without blocks): read
         // just what was added, not the container — a banner or a tooltip appended to <body> must
         // not rescan the page.
-        const container = this.blockOf(r.target);
-        const pageLevel = container === this.root || container === r.target || container.nodeType === 11;
+        const container = this.#blockOf(r.target);
+        const pageLevel = container === this.#root || container === r.target || container.nodeType === 11;
         for (const added of r.addedNodes) {
           if (added.nodeType === 1 && pageLevel) dirty.add(added);
           else dirty.add(container);
         }
         continue;
       }
-      dirty.add(this.blockOf(r.target));
+      dirty.add(this.#blockOf(r.target));
     }
     for (const node of [...dirty]) {
       const el = elementOf(node);
@@ -154,19 +157,19 @@ export class PageObserver {
     const roots = [...dirty].filter(
       (b) => ![...dirty].some((other) => other !== b && composedContains(other, b)),
     );
-    return { removed, roots: roots.length > FULL_RESCAN_THRESHOLD ? [this.root] : roots };
+    return { removed, roots: roots.length > FULL_RESCAN_THRESHOLD ? [this.#root] : roots };
   }
 
   /**
    * The block to read again for a change at `node`: its nearest block element in its own tree; in
    * a shadow tree without one, the shadow root (never the whole page for a change in a component).
    */
-  private blockOf(node: Node): Node {
-    if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.root;
+  #blockOf(node: Node): Node {
+    if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.#root;
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const block = el && closestBlock(el);
     if (block) return block;
     const top = (el ?? node).getRootNode();
-    return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
+    return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.#root;
   }
 }

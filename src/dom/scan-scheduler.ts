@@ -69,50 +69,50 @@ export interface SliceClock {
 
 export class ScanScheduler {
   /** Bumped when the page is read again from scratch: work of an older generation stops. */
-  private generation = 0;
-  private stopped = false;
+  #generation = 0;
+  #stopped = false;
   /** The work in progress (a scan or an update); at most one at a time. */
-  private running: Promise<void> | null = null;
+  #running: Promise<void> | null = null;
 
   constructor(readonly frames: FrameScheduler) {}
 
   /** The generation work started now belongs to. */
   get current(): number {
-    return this.generation;
+    return this.#generation;
   }
 
   /** Start a new generation: everything started before stops at its next slice. */
   renew(): number {
-    return ++this.generation;
+    return ++this.#generation;
   }
 
   /** Whether work of `generation` should go on. */
   isLive(generation: number): boolean {
-    return !this.stopped && generation === this.generation;
+    return !this.#stopped && generation === this.#generation;
   }
 
   /** Stop for good: no generation is live any more. */
   stop(): void {
-    this.stopped = true;
+    this.#stopped = true;
   }
 
   get isStopped(): boolean {
-    return this.stopped;
+    return this.#stopped;
   }
 
   /** Run `work` once no other scan or update is running (they must never interleave). */
   async exclusive(work: () => Promise<void>): Promise<void> {
-    while (this.running) await this.running;
+    while (this.#running) await this.#running;
     const running = work();
     const settled = running.then(
       () => undefined,
       () => undefined,
     );
-    this.running = settled;
+    this.#running = settled;
     try {
       await running;
     } finally {
-      if (this.running === settled) this.running = null;
+      if (this.#running === settled) this.#running = null;
     }
   }
 
