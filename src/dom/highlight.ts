@@ -58,6 +58,14 @@ export function placeMentions(
   return placed;
 }
 
+/** The text a range covers (what the reader sees highlighted). */
+export function rangeText(r: StaticRange): string {
+  const live = r.startContainer.ownerDocument!.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
+
 /**
  * Register placed mentions as highlights, replacing what we registered before. Returns the names
  * used, so they can be removed again ({@link clearHighlights}).
