@@ -11,8 +11,6 @@ import { mergeLibrary } from '../core/library';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
 import { listen, sendToTab } from '../platform/messaging';
-import { isActiveOn } from '../core/settings';
-import { loadSettings } from '../platform/settings-store';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
   libraryRevision,
@@ -66,12 +64,7 @@ listen({
   async hello({ href }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.frameId === 0) await recordTabStatus(tabId, href);
-    const [settings, revision] = await Promise.all([loadSettings(), libraryRevision()]);
-    return {
-      version: browser.runtime.getManifest().version,
-      enabled: isActiveOn(settings, href),
-      imported: revision > 0,
-    };
+    return { version: browser.runtime.getManifest().version };
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {

@@ -1,12 +1,12 @@
 /**
  * Content script entry: wires the parts for the extension's life on this page. The site gate
- * decides whether to run here at all (global pause, per-site switch) and no other work is done
- * when not; a session does the work while active; tab messages (keyboard commands, the popup's
- * questions) are answered whether active or not. Everything ends with one signal, when the
- * extension goes away under the page.
+ * decides from the stored settings whether to run here at all (global pause, per-site switch) and
+ * no other work is done when not; a session does the work while active; tab messages (keyboard
+ * commands, the popup's questions) are answered whether active or not. Everything ends with one
+ * signal, when the extension goes away under the page.
  */
 import { extensionLifetime } from '../platform/lifetime';
-import { listenInTab } from '../platform/messaging';
+import { listenInTab, send } from '../platform/messaging';
 import { watchSiteGate } from '../platform/site-gate';
 import { Sessions } from './session';
 
@@ -23,6 +23,7 @@ function main(): void {
       navigate: async ({ direction }) => (sessions.current?.step(direction), null),
       reveal: async ({ entityId }) => (sessions.current?.reveal(entityId), null),
       pageInfo: async ({ settled }) => {
+        // The popup asks right after changing settings: answer once they are applied here.
         if (settled) {
           await gate.refresh();
           await sessions.ready();
@@ -33,6 +34,8 @@ function main(): void {
     },
     life.signal,
   );
+  // The background keeps track of the tabs we run in (for the popup); nothing waits for it.
+  void send('hello', { href });
 }
 
 main();

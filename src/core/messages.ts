@@ -7,11 +7,13 @@ import { CardDataSchema } from './card-data';
  * what the background validates at run time.
  */
 export const protocol = {
-  /** A content script announces itself; the answer tells it whether to do any work. */
+  /**
+   * A content script announces itself, so the background knows which tabs it runs in. It decides
+   * itself whether to work on its page, and never waits for this answer.
+   */
   hello: {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
-    /** `imported`: the user imported datasets, so the matching dictionary is in `storage.local`. */
-    response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
+    response: v.object({ version: v.string() }),
   },
   /** The card's "all claims" link: open the options page's browse view on an entity. */
   openBrowse: {

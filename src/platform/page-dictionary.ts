@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
-import { DICTIONARY_KEY } from '../core/storage-keys';
+import { DICTIONARY_KEY, REVISION_KEY } from '../core/storage-keys';
 
 /**
  * The matching dictionary a page uses: the bundled one, or (when the user imported datasets) the
@@ -20,4 +20,10 @@ export async function matchingDictionary(
     }
   }
   return loadDictionary(bundled());
+}
+
+/** Whether the user imported datasets (the options page then stores a library revision above 0). */
+export async function hasImportedData(): Promise<boolean> {
+  const revision = (await browser.storage.local.get(REVISION_KEY))[REVISION_KEY];
+  return typeof revision === 'number' && revision > 0;
 }

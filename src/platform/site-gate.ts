@@ -1,11 +1,13 @@
 /**
- * Whether the extension works on this page, decided before any other work and again whenever
- * settings change (the popup's switches take effect at once on open tabs). Decisions are applied
- * one at a time, in order: two overlapping changes must never start two sessions.
+ * Whether the extension works on this page, decided by the content script itself from the stored
+ * settings (the pure rule `isActiveOn`: the global switch, and the page's host not in the off
+ * list) before any other work, and again whenever settings change (the popup's switches take
+ * effect at once on open tabs). Nothing here waits for the background to wake up. Decisions are
+ * applied one at a time, in order: two overlapping changes must never start two sessions.
  */
-import type { Settings } from '../core/settings';
+import { isActiveOn, type Settings } from '../core/settings';
 import { onAbort, type Lifetime } from './lifetime';
-import { send } from './messaging';
+import { hasImportedData } from './page-dictionary';
 import { loadSettings, watchSettings } from './settings-store';
 
 /** What an active page runs with. */
@@ -16,7 +18,7 @@ export interface PageConfig {
 }
 
 export interface SiteGate {
-  /** Decide again now; resolves once the decision is applied. */
+  /** Read the stored settings and decide again now; resolves once the decision is applied. */
   refresh(): Promise<void>;
 }
 
@@ -29,18 +31,13 @@ export function watchSiteGate(
   life: Lifetime,
   apply: (config: PageConfig | null) => Promise<void> | void,
 ): SiteGate {
-  const decide = async (): Promise<PageConfig | null | undefined> => {
-    const hello = await send('hello', { href });
-    if (!hello.ok) return undefined;
-    return hello.value.enabled ? { settings: await loadSettings(), imported: hello.value.imported } : null;
-  };
   let queue = Promise.resolve();
   const refresh = () =>
     (queue = queue
       .then(async () => {
         if (life.signal.aborted) return;
-        const config = await decide();
-        if (config !== undefined && !life.signal.aborted) await apply(config);
+        const [settings, imported] = await Promise.all([loadSettings(), hasImportedData()]);
+        if (!life.signal.aborted) await apply(isActiveOn(settings, href) ? { settings, imported } : null);
       })
       .catch(() => undefined));
   const unwatch = watchSettings(() => void (life.alive() && refresh()));

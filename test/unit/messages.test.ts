@@ -23,7 +23,7 @@ const handlers: HandlerMap<string> = {
     claims: 1,
     entities: 1,
   }),
-  hello: async ({ href }, sender) => ({ version: `${sender}:${href}`, enabled: true, imported: false }),
+  hello: async ({ href }, sender) => ({ version: `${sender}:${href}` }),
   tabStatus: async ({ tabId }) => {
     if (tabId === 13) throw new Error('storage unavailable');
     return tabId === 1 ? { href: 'https://example.org/', at: 5 } : null;
@@ -81,7 +81,7 @@ describe('dispatch', () => {
   it('routes valid messages to their handler with the sender', async () => {
     expect(await dispatch(handlers, envelope('hello', { href: 'h' }), 'me', true)).toEqual({
       ok: true,
-      value: { version: 'me:h', enabled: true, imported: false },
+      value: { version: 'me:h' },
     });
     expect(await dispatch(handlers, envelope('tabStatus', { tabId: 2 }), 'me', true)).toEqual({
       ok: true,
