@@ -100,7 +100,8 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     mentionAt: (node, offset) => highlighter.mentionAt(node, offset),
     delayMs: () => settings.hoverDelayMs,
     isInCard: (node) => host.contains(node),
-    onApproach: (placed) => void requests.get(requestFor(placed)),
+    // (Checked first: building the request asks the extension for the UI language.)
+    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed))),
     onEnter: (placed) => void (life.alive() && card.open(placed)),
     // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).
     onLeave: () => void (card.state.kind !== 'closed' && !card.state.focus && card.close()),
