@@ -113,7 +113,8 @@ const WAIT_FOR_PLACED = `(expected) => (async () => {
   for (;;) {
     for (const tab of await chrome.tabs.query({})) {
       try {
-        const info = await chrome.tabs.sendMessage(tab.id, { tag: 'wsw/1', name: 'pageInfo', payload: {} });
+        const reply = await chrome.tabs.sendMessage(tab.id, { tag: 'wsw/1', name: 'pageInfo', payload: {} });
+        const info = reply.value;
         const n = info.entities.reduce((sum, e) => sum + e.mentions, 0);
         if (n >= expected) return Date.now();
         seen = Math.max(seen, n);

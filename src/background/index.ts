@@ -15,10 +15,7 @@ import { newestDataAsOf } from '../core/library';
 import { cardSlice, missingAnswerTargets } from '../core/library-index';
 import { explainMention } from '../core/matcher';
 import { buildCardData } from '../core/card-data';
-import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
-import { listen } from '../platform/messaging';
-import { isActiveOn } from '../core/settings';
-import { loadSettings } from '../platform/settings-store';
+import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
   ensureContentData,
@@ -125,12 +122,7 @@ listen({
   async hello({ href }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.frameId === 0) await recordTabStatus(tabId, href);
-    const [settings, revision] = await Promise.all([loadSettings(), libraryRevision()]);
-    return {
-      version: browser.runtime.getManifest().version,
-      enabled: isActiveOn(settings, href),
-      imported: revision > 0,
-    };
+    return { version: browser.runtime.getManifest().version };
   },
   ensureContentData: async () => {
     await contentDataStored();
@@ -197,7 +189,6 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.commands.onCommand.addListener((command, tab) => {
   const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
   if (!direction || tab?.id === undefined) return;
-  const message: TabMessage = { tag: ENVELOPE_TAG, name: 'navigate', payload: { direction } };
-  // No content script on this tab (browser pages): nothing to do.
-  browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  // No content script on this tab (browser pages): the reply says so, and nothing is to be done.
+  void sendToTab(tab.id, 'navigate', { direction });
 });

@@ -7,11 +7,13 @@ import { CardDataSchema } from './card-data';
  * what the background validates at run time.
  */
 export const protocol = {
-  /** A content script announces itself; the answer tells it whether to do any work. */
+  /**
+   * A content script announces itself, so the background knows which tabs it runs in. It decides
+   * itself whether to work on its page, and never waits for this answer.
+   */
   hello: {
     request: v.object({ href: v.pipe(v.string(), v.maxLength(8192)) }),
-    /** `imported`: whether the user imported datasets. */
-    response: v.object({ version: v.string(), enabled: v.boolean(), imported: v.boolean() }),
+    response: v.object({ version: v.string() }),
   },
   /**
    * A content script found no dictionary or card strings for its build in `storage.local` (only
@@ -71,126 +73,167 @@ export const protocol = {
   },
 } as const;
 
-/** Names of the messages in the protocol. */
-export type MessageName = keyof typeof protocol;
-/** Request payload type of message `K`. */
-export type RequestOf<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['request']>;
-/** Response payload type of message `K`. */
-export type ResponseOf<K extends MessageName> = v.InferOutput<(typeof protocol)[K]['response']>;
+/**
+ * Messages to a tab's content script (the other direction): keyboard commands from the background,
+ * and the popup asking what the page holds or to reveal an entity. The same envelopes, validation
+ * and replies as {@link protocol}, since anything could arrive on a tab's message port.
+ */
+export const tabProtocol = {
+  /** Go to the next or previous mention and open its card (the rebindable keyboard commands). */
+  navigate: {
+    request: v.object({ direction: v.picklist(['next', 'previous']) }),
+    response: v.null(),
+  },
+  /** Scroll to an entity's first mention and open its card (the popup's list). */
+  reveal: {
+    request: v.object({ entityId: v.pipe(v.string(), v.maxLength(100)) }),
+    response: v.null(),
+  },
+  /**
+   * What the page holds, as the popup shows it. `settled`: first apply the stored settings (the
+   * page decides itself whether it is active) and finish reading the page, so the answer reflects
+   * a change just made.
+   */
+  pageInfo: {
+    request: v.object({ settled: v.optional(v.boolean()) }),
+    response: v.object({
+      host: v.string(),
+      active: v.boolean(),
+      entities: v.array(
+        v.object({ id: v.string(), mentions: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+      ),
+    }),
+  },
+} as const;
+
+/** A message protocol: each message's request and response schemas. */
+export type Protocol = Record<
+  string,
+  { readonly request: v.GenericSchema; readonly response: v.GenericSchema }
+>;
+/** The protocol of runtime messages (to the background). */
+export type RuntimeProtocol = typeof protocol;
+/** The protocol of tab messages (to a content script). */
+export type TabProtocol = typeof tabProtocol;
+
+/** Request payload type of message `K` of protocol `P`. */
+export type RequestIn<P extends Protocol, K extends keyof P> = v.InferOutput<P[K]['request']>;
+/** Response payload type of message `K` of protocol `P`. */
+export type ResponseIn<P extends Protocol, K extends keyof P> = v.InferOutput<P[K]['response']>;
+
+/** Names of the messages in the runtime protocol. */
+export type MessageName = keyof RuntimeProtocol;
+/** Request payload type of runtime message `K`. */
+export type RequestOf<K extends MessageName> = RequestIn<RuntimeProtocol, K>;
+/** Response payload type of runtime message `K`. */
+export type ResponseOf<K extends MessageName> = ResponseIn<RuntimeProtocol, K>;
+/** Names of the tab messages. */
+export type TabMessageName = keyof TabProtocol;
 
 /** Tag that marks our envelopes, so a stray message from elsewhere is never mistaken for ours. */
 export const ENVELOPE_TAG = 'wsw/1';
 
-/** What goes over `runtime.sendMessage`. */
-export interface Envelope<K extends MessageName = MessageName> {
+/** What goes over `runtime.sendMessage` or `tabs.sendMessage`. */
+export interface Envelope<K extends string = string, T = unknown> {
   tag: typeof ENVELOPE_TAG;
   name: K;
-  payload: RequestOf<K>;
+  payload: T;
 }
 
 /** What comes back: a result or an error message, never a thrown exception across contexts. */
-export type Reply<K extends MessageName = MessageName> =
-  { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
+export type ReplyIn<P extends Protocol, K extends keyof P> =
+  { ok: true; value: ResponseIn<P, K> } | { ok: false; error: string };
+/** A reply to runtime message `K`. */
+export type Reply<K extends MessageName = MessageName> = ReplyIn<RuntimeProtocol, K>;
+/** A reply to tab message `K`. */
+export type TabReply<K extends TabMessageName = TabMessageName> = ReplyIn<TabProtocol, K>;
 
-/** Build a request envelope (typed: the payload must fit the message). */
-export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): Envelope<K> {
+/** Build a request envelope (typed: the payload must fit the message of its protocol). */
+export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): Envelope<K, RequestOf<K>>;
+export function envelope<P extends Protocol, K extends keyof P & string>(
+  name: K,
+  payload: RequestIn<P, K>,
+  protocol: P,
+): Envelope<K, RequestIn<P, K>>;
+export function envelope(name: string, payload: unknown, _protocol?: Protocol): Envelope {
   return { tag: ENVELOPE_TAG, name, payload };
 }
 
 /** Result of checking an incoming message. */
-export type Checked = { ok: true; name: MessageName; payload: unknown } | { ok: false; error: string };
+export type Checked<P extends Protocol = RuntimeProtocol> =
+  { ok: true; name: keyof P & string; payload: unknown } | { ok: false; error: string };
 
 /**
- * Check that an unknown value is one of our envelopes with a valid payload. Why: messages cross a
- * trust boundary (content scripts run in pages), so the background validates everything it gets.
+ * Check that an unknown value is one of our envelopes with a valid payload for protocol `p` (the
+ * runtime protocol by default). Why: messages cross a trust boundary (content scripts run in
+ * pages, and anything can arrive on a tab's port), so every receiver validates what it gets.
  */
-export function checkEnvelope(raw: unknown): Checked {
+export function checkEnvelope<P extends Protocol = RuntimeProtocol>(
+  raw: unknown,
+  p: P = protocol as unknown as P,
+): Checked<P> {
   if (raw === null || typeof raw !== 'object') return { ok: false, error: 'not an object' };
   const { tag, name, payload } = raw as Record<string, unknown>;
   if (tag !== ENVELOPE_TAG) return { ok: false, error: 'unknown envelope' };
-  if (typeof name !== 'string' || !Object.hasOwn(protocol, name)) {
+  if (typeof name !== 'string' || !Object.hasOwn(p, name)) {
     return { ok: false, error: `unknown message: ${String(name).slice(0, 40)}` };
   }
-  const key = name as MessageName;
-  const result = v.safeParse(protocol[key].request, payload);
+  const result = v.safeParse(p[name]!.request, payload);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') || '(payload)';
-    return { ok: false, error: `${key}: ${path}: ${issue.message}` };
+    const path = issue.path?.map((i) => String(i.key)).join('.') || '(payload)';
+    return { ok: false, error: `${name}: ${path}: ${issue.message}` };
   }
-  return { ok: true, name: key, payload: result.output };
+  return { ok: true, name, payload: result.output };
 }
 
 /** Check a reply against the response schema of message `K` (the caller trusts nothing either). */
-export function checkReply<K extends MessageName>(name: K, raw: unknown): Reply<K> {
+export function checkReply<
+  P extends Protocol = RuntimeProtocol,
+  K extends keyof P & string = keyof P & string,
+>(name: K, raw: unknown, p: P = protocol as unknown as P): ReplyIn<P, K> {
   if (raw === null || typeof raw !== 'object') return { ok: false, error: 'no reply' };
   const reply = raw as { ok?: unknown; value?: unknown; error?: unknown };
   if (reply.ok === false) return { ok: false, error: String(reply.error) };
   if (reply.ok !== true) return { ok: false, error: 'malformed reply' };
-  const result = v.safeParse(protocol[name].response, reply.value);
+  const result = v.safeParse(p[name]!.response, reply.value);
   if (!result.success) return { ok: false, error: `${name}: malformed response` };
-  return { ok: true, value: result.output as ResponseOf<K> };
+  return { ok: true, value: result.output as ResponseIn<P, K> };
 }
 
-/** Typed handlers for every message; `S` is whatever the caller knows about the sender. */
-export type HandlerMap<S> = {
-  [K in MessageName]: (payload: RequestOf<K>, sender: S) => Promise<ResponseOf<K>>;
+/** Typed handlers for every message of protocol `P`; `S` is whatever is known about the sender. */
+export type HandlersIn<P extends Protocol, S> = {
+  [K in keyof P]: (payload: RequestIn<P, K>, sender: S) => Promise<ResponseIn<P, K>>;
 };
+/** Handlers for the runtime protocol (the background). */
+export type HandlerMap<S> = HandlersIn<RuntimeProtocol, S>;
+/** Handlers for the tab protocol (a content script). */
+export type TabHandlerMap<S> = HandlersIn<TabProtocol, S>;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Route one incoming message to its handler, as the single validating entry point of the
- * background. Refuses senders that are not this extension, anything that is not our envelope, and
- * invalid payloads; a handler's failure becomes an error reply, never an unhandled rejection.
+ * Route one incoming message to its handler, as the single validating entry point of a receiver.
+ * Refuses senders that are not this extension, anything that is not our envelope, and invalid
+ * payloads; a handler's failure becomes an error reply, never an unhandled rejection.
  */
-export async function dispatch<S>(
-  handlers: HandlerMap<S>,
+export async function dispatch<S, P extends Protocol = RuntimeProtocol>(
+  handlers: HandlersIn<P, S>,
   raw: unknown,
   sender: S,
   fromThisExtension: boolean,
-): Promise<Reply> {
+  p: P = protocol as unknown as P,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
   if (!fromThisExtension) return { ok: false, error: 'foreign sender' };
-  const checked = checkEnvelope(raw);
+  const checked = checkEnvelope(raw, p);
   if (!checked.ok) return { ok: false, error: checked.error };
   const handler = handlers[checked.name] as (payload: unknown, sender: S) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(checked.payload, sender) } as Reply;
+    return { ok: true, value: await handler(checked.payload, sender) };
   } catch (error) {
     return { ok: false, error: errorText(error) };
   }
 }
 
-/**
- * Messages to a tab's content script (the other direction): keyboard commands from the background,
- * and the popup asking what the page holds or to reveal an entity. Validated the same way, since
- * anything could arrive on a tab's message port.
- */
-export const TabMessageSchema = v.variant('name', [
-  v.object({
-    tag: v.literal(ENVELOPE_TAG),
-    name: v.literal('navigate'),
-    payload: v.object({ direction: v.picklist(['next', 'previous']) }),
-  }),
-  v.object({ tag: v.literal(ENVELOPE_TAG), name: v.literal('pageInfo'), payload: v.object({}) }),
-  v.object({
-    tag: v.literal(ENVELOPE_TAG),
-    name: v.literal('reveal'),
-    payload: v.object({ entityId: v.pipe(v.string(), v.maxLength(100)) }),
-  }),
-]);
-export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
-
-/** The tab message, if `raw` is a valid one. */
-export function checkTabMessage(raw: unknown): TabMessage | null {
-  const result = v.safeParse(TabMessageSchema, raw);
-  return result.success ? result.output : null;
-}
-
 /** What a page holds, as the popup shows it (answer to `pageInfo`). */
-export const PageInfoSchema = v.object({
-  host: v.string(),
-  active: v.boolean(),
-  entities: v.array(v.object({ id: v.string(), mentions: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-});
-export type PageInfo = v.InferOutput<typeof PageInfoSchema>;
+export type PageInfo = ResponseIn<TabProtocol, 'pageInfo'>;

@@ -16,6 +16,8 @@
  *   ({@link ExtractOptions.onShadowRoot}) so a caller can observe it: a MutationObserver on the
  *   document does not see into shadow trees.
  */
+import { isBlockName } from './blocks';
+import { composedContains, composedParent, elementOf } from './composed-tree';
 
 /** The hard break between blocks (the matcher never matches across it). */
 export const BLOCK_BREAK = '\u2029';
@@ -43,55 +45,6 @@ const SKIP = new Set([
   'button',
   'head',
   'title',
-]);
-
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'menu',
-  'optgroup',
-  'label',
 ]);
 
 /** Attribute-based reasons to skip an element, as one selector (one native call per element). */
@@ -125,6 +78,14 @@ export function isSkipped(el: Element): boolean {
   if (SKIP.has(name)) return true;
   if (name.charCodeAt(0) === 0x77 /* w */ && name.startsWith('wsw-')) return true;
   return el.hasAttributes() && el.matches(SKIP_BY_ATTRIBUTE);
+}
+
+/** Whether a node is in a subtree the extractor skips (editors, code, our UI…), across shadow roots. */
+export function isInsideSkipped(node: Node): boolean {
+  for (let e: Element | null = elementOf(node); e; e = composedParent(e)) {
+    if (isSkipped(e)) return true;
+  }
+  return false;
 }
 
 /** Options of {@link TextExtractor} and {@link extractText}. */
@@ -281,7 +242,7 @@ export class TextExtractor {
       if (name === 'br') {
         text += ' ';
       } else {
-        const block = BLOCKS.has(name);
+        const block = isBlockName(name);
         if (block && text.length > 0) pendingBreak = true;
         // Open shadow roots render instead of (or around) the light children: walk them as a block.
         const shadow = openShadowRoot(el);
@@ -301,14 +262,6 @@ export class TextExtractor {
 /** An element's open shadow root, if it has one (closed ones are null to us, as to the page). */
 function openShadowRoot(el: Element): ShadowRoot | null {
   return (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot ?? null;
-}
-
-/** Whether `node` is inside `root`, looking through shadow roots (Node.contains does not). */
-export function composedContains(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-    if (n === root) return true;
-  }
-  return false;
 }
 
 /** The first node after `el`'s subtree (the walker is positioned on `el`). */

@@ -1,10 +1,10 @@
 /**
- * Highlights through the CSS Custom Highlight API: `StaticRange`s registered in `CSS.highlights`,
- * one highlight per entity type, styled by `::highlight(wsw-<type>)` rules. No text node is ever
- * split, wrapped or changed. Static ranges (not live `Range`s) because the browser must update
- * every live range on each later DOM change, which made 2,000 insertions ~40× slower in tests.
+ * Mentions placed in the page for the CSS Custom Highlight API: `StaticRange`s over the page's
+ * text nodes, registered one highlight per entity type (src/dom/highlight-registry.ts) and styled
+ * by `::highlight(wsw-<type>)` rules. No text node is ever split, wrapped or changed. Static
+ * ranges (not live `Range`s) because the browser must update every live range on each later DOM
+ * change, which made 2,000 insertions ~40× slower in tests.
  */
-import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import type { Mention } from '../core/matcher';
 import { nodeIndexAt, positionAt, type ExtractedText } from './extract';
@@ -27,8 +27,17 @@ export interface PlacedMention {
   nodes: Text[];
 }
 
+/** Makes a static range (the browser's `StaticRange` by default; a plain object in tests). */
+export type RangeFactory = (init: StaticRangeInit) => StaticRange;
+
+const staticRange: RangeFactory = (init) => new StaticRange(init);
+
 /** Turn mentions found in `extracted.text` into static ranges over the page's text nodes. */
-export function placeMentions(extracted: ExtractedText, mentions: Mention[]): PlacedMention[] {
+export function placeMentions(
+  extracted: ExtractedText,
+  mentions: Mention[],
+  makeRange: RangeFactory = staticRange,
+): PlacedMention[] {
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
     const start = positionAt(extracted, mention.start, 'start');
@@ -38,7 +47,7 @@ export function placeMentions(extracted: ExtractedText, mentions: Mention[]): Pl
       nodeIndexAt(extracted, mention.start, 'start'),
       nodeIndexAt(extracted, mention.end, 'end') + 1,
     );
-    const range = new StaticRange({
+    const range = makeRange({
       startContainer: start.node,
       startOffset: start.offset,
       endContainer: end.node,
@@ -49,34 +58,10 @@ export function placeMentions(extracted: ExtractedText, mentions: Mention[]): Pl
   return placed;
 }
 
-/**
- * Register placed mentions as highlights, replacing what we registered before. Returns the names
- * used, so they can be removed again ({@link clearHighlights}).
- */
-export function registerHighlights(
-  dict: Dictionary,
-  placed: PlacedMention[],
-  registry = CSS.highlights,
-): string[] {
-  const byType = new Map<EntityType, StaticRange[]>();
-  const typeOf = new Map(dict.entities.map((e) => [e.id, e.type]));
-  for (const { mention, range } of placed) {
-    const type = typeOf.get(mention.entity);
-    if (!type) continue;
-    let list = byType.get(type);
-    if (!list) byType.set(type, (list = []));
-    list.push(range);
-  }
-  const names: string[] = [];
-  for (const [type, ranges] of byType) {
-    const name = highlightName(type);
-    registry.set(name, new Highlight(...ranges));
-    names.push(name);
-  }
-  return names;
-}
-
-/** Remove our highlights. */
-export function clearHighlights(names: Iterable<string>, registry = CSS.highlights): void {
-  for (const name of names) registry.delete(name);
+/** The text a range covers (what the reader sees highlighted). */
+export function rangeText(r: StaticRange): string {
+  const live = r.startContainer.ownerDocument!.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
 }

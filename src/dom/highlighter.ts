@@ -1,113 +1,40 @@
 /**
  * The page-side engine: finds mentions in a document and keeps them highlighted as the page
- * changes, without ever touching the page's nodes.
+ * changes, without ever touching the page's nodes. A facade over single-purpose parts:
  *
- * - Time-sliced: text is extracted and matched in slices of about 8 ms (whole blocks each), with a
- *   yield to the page between slices, so no task of ours runs long even on a 5 MB page.
- * - Visible part first: the blocks under a few points of the viewport are read before the rest of
- *   the page, which then leaves them out (so no text span is placed twice). Ambiguous aliases are
- *   still judged on the whole page: support found anywhere, in any order, counts.
- * - Dynamic pages: one MutationObserver, its records coalesced per animation frame; only the
- *   blocks that changed are re-read, removed text drops its highlights, and a burst of changes
- *   falls back to one full rescan. Highlights do not mutate the DOM and our own UI is ignored, so
- *   the observer never feeds itself.
- * - Open shadow roots: read with the page, and each one found is observed by the same observer
- *   (an observer on the document does not see into shadow trees).
- * - Single-page apps: a content script cannot hook the page's `history.pushState`, so a change of
- *   `location.href` is noticed at the next batch of mutations (or at `popstate` / `hashchange`),
- *   and the page is then read again from scratch: all highlights, held ambiguous mentions and the
- *   support they had are dropped first, so nothing of the previous "page" is carried over. A change
- *   of the fragment alone is an in-page jump, not a navigation, unless it looks like a route
- *   (`#/…`, `#!…`).
+ * - {@link ScanScheduler}: text is extracted and matched in slices of about 8 ms (whole blocks
+ *   each), with a yield to the page between slices, one piece of work at a time, and a new
+ *   generation (older scans stop) when the page is read again from scratch.
+ * - {@link viewportBlocks}: on a page opened scrolled down, the blocks on screen are read before
+ *   the rest of the page, which then leaves them out (so no text span is placed twice).
+ * - {@link SupportTracker} (core): ambiguous aliases are judged on the whole page — support found
+ *   anywhere, in any order, counts.
+ * - {@link PageObserver}: mutations (and open shadow roots) batched per frame into the blocks to
+ *   read again, or the whole page after a burst; removed text drops its highlights.
+ * - {@link NavigationWatch}: an SPA navigation (a new address that is not an in-page jump) drops
+ *   every highlight, held ambiguous mention and the support they had, and reads the page again.
+ * - {@link MentionIndex}: every placed mention, for hover and keyboard.
+ * - {@link HighlightRegistry}: the only code that touches `CSS.highlights`; a page-wide scan is
+ *   painted in one change at its end.
+ * - {@link PaintWindow}: past {@link WINDOW_THRESHOLD} mentions, only those near the viewport are
+ *   painted.
+ *
+ * The browser's frames, MutationObserver and highlight API come in through the options (the real
+ * ones by default), so tests drive the highlighter with plain objects.
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
-import { findMentions, releaseSupported, type Mention } from '../core/matcher';
-import { composedContains, TextExtractor, isSkipped } from './extract';
-import { highlightName, placeMentions, type HighlightStyle, type PlacedMention } from './highlight';
-
-/** Budget of one slice of work before yielding to the page. */
-const SLICE_MS = 8;
-/** More changed blocks than this in one frame: rescan everything once instead. */
-const FULL_RESCAN_THRESHOLD = 200;
-/** What the observer listens to, on the document and on every open shadow root found. */
-const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-/** Viewport points (fractions of width and height) whose blocks are read first. */
-const VIEWPORT_POINTS: readonly (readonly [number, number])[] = [0.5, 0.25, 0.75].flatMap((x) =>
-  [0.15, 0.4, 0.65, 0.9].map((y) => [x, y] as const),
-);
-/** A block read first may grow to an ancestor block holding at most this much text. */
-const VIEWPORT_BLOCK_CHARS = 5000;
-/** At most this much text is read first (about two screens of dense text). */
-const VIEWPORT_TEXT_CHARS = 20000;
-/**
- * More mentions than this on a page: paint only those near the viewport. Chromium rebuilds the
- * markers of every range of a highlight in the frame after it changes, about 30 µs per range on
- * this machine (425 ms for the 13,005 ranges of the 5 MB bench page), so past about a thousand
- * ranges a change alone makes a frame longer than 50 ms; opening the window tracks every mention
- * found so far at once (~10 µs each in the isolated world), so it opens early.
- */
-const WINDOW_THRESHOLD = 500;
-/** Screens above and below the viewport whose mentions are painted on a windowed page. */
-const WINDOW_SCREENS = 4;
-/** The painted region is found again when the reader comes within this many screens of its edge. */
-const WINDOW_EDGE_SCREENS = 1;
-/** Blocks out of the region passed over before the search stops (layouts not in document order). */
-const WINDOW_SLACK = 8;
-
-const BLOCK_SELECTOR =
-  'p,div,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,section,article,aside,header,footer,main,nav,figure,figcaption,table,ul,ol,body';
-
-/**
- * Yield to the page: continue in a new task of ordinary priority (`scheduler.postTask`, else a
- * timer). Not `scheduler.yield()`: its continuations run before the page's own tasks, so while
- * a 5 MB page was read the page's timers waited 3–10 s in Firefox (heavy-pages e2e).
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (
-    globalThis as {
-      scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> };
-    }
-  ).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Resolve once the next frame has been rendered (a task after its animation frame callbacks), or
- * after 100 ms at most (for visible pages only: hidden tabs have no frames and slow timers).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      cancelAnimationFrame(frame);
-      resolve();
-    };
-    const timer = setTimeout(done, 100);
-    const frame = requestAnimationFrame(() => setTimeout(done, 0));
-  });
-}
-
-/**
- * The box of `el` as of the next finished layout (an IntersectionObserver's first report), without
- * forcing one; null where there is no IntersectionObserver or no report within `timeoutMs`.
- */
-function afterLayout(el: Element, timeoutMs = 1000): Promise<DOMRectReadOnly | null> {
-  const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)
-    ?.IntersectionObserver;
-  if (typeof Observer !== 'function') return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const done = (box: DOMRectReadOnly | null) => {
-      clearTimeout(timer);
-      observer.disconnect();
-      resolve(box);
-    };
-    const observer = new Observer((entries) => done(entries[0]?.boundingClientRect ?? null));
-    const timer = setTimeout(() => done(null), timeoutMs);
-    observer.observe(el);
-  });
-}
+import { SupportTracker } from '../core/support';
+import { composedContains } from './composed-tree';
+import { TextExtractor } from './extract';
+import { placeMentions, type HighlightStyle, type PlacedMention, type RangeFactory } from './highlight';
+import { browserHighlights, HighlightRegistry, type HighlightApi } from './highlight-registry';
+import { MentionIndex } from './mention-index';
+import { NavigationWatch } from './navigation-watch';
+import { browserObserver, PageObserver, type ObserverFactory } from './page-observer';
+import { PaintWindow, WINDOW_THRESHOLD } from './paint-window';
+import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
+import { isScrolled, viewportBlocks } from './viewport-blocks';
 
 /** Options of a {@link Highlighter}. */
 export interface HighlighterOptions {
@@ -119,336 +46,152 @@ export interface HighlighterOptions {
   types?: ReadonlySet<EntityType>;
   /** How mentions look (default: underline); `none` keeps them for hover and keyboard only. */
   style?: HighlightStyle;
+  /** The browser's frames and tasks (default: the real ones). */
+  frames?: FrameScheduler;
+  /** The browser's Custom Highlight API and static ranges (default: the real ones). */
+  highlights?: HighlightApi;
+  /** Makes the page's MutationObserver (default: the real one). */
+  createObserver?: ObserverFactory;
 }
 
 export class Highlighter {
-  private readonly placed = new Set<PlacedMention>();
-  private readonly byNode = new Map<Text, PlacedMention[]>();
-  private readonly highlights = new Map<EntityType, Highlight>();
-  /** Entities with an unambiguous mention on the page (kept as the page changes: a bound, not exact). */
-  private readonly firm = new Set<number>();
-  /** Ambiguous mentions waiting for support from elsewhere on the page. */
-  private held: PlacedMention[] = [];
-  private readonly typeOf: Map<string, EntityType>;
-  private observer: MutationObserver | null = null;
-  /** Open shadow roots the observer follows. */
-  private readonly observed = new WeakSet<ShadowRoot>();
-  private pending: MutationRecord[] = [];
-  private frame = 0;
-  private stopped = false;
-  /** The work in progress (a scan or an update); at most one at a time. */
-  private scanning: Promise<void> | null = null;
-  /** Bumped when the page is read again from scratch: scans of an older generation stop. */
-  private generation = 0;
-  /** The page address the highlights belong to (a change is an SPA navigation). */
-  private href = '';
+  readonly #typeOf: Map<string, EntityType>;
+  readonly #scheduler: ScanScheduler;
+  readonly #support: SupportTracker<PlacedMention>;
+  readonly #index = new MentionIndex();
+  readonly #registry: HighlightRegistry;
+  readonly #makeRange: RangeFactory;
+  readonly #observer: PageObserver;
+  #navigation: NavigationWatch | null = null;
+  /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
+  #window: PaintWindow | null = null;
   /** Ends the window listeners with the highlighter. */
-  private readonly lifetime = new AbortController();
-  private style: HighlightStyle;
-  /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions: paints only those near the viewport. */
-  private window: PaintWindow | null = null;
+  readonly #lifetime = new AbortController();
 
-  constructor(
-    private readonly root: Element,
-    private readonly dict: Dictionary,
-    private readonly options: HighlighterOptions = {},
-  ) {
+  readonly #root: Element;
+  readonly #options: HighlighterOptions;
+
+  constructor(root: Element, dict: Dictionary, options: HighlighterOptions = {}) {
+    this.#root = root;
+    this.#options = options;
     const types = options.types;
-    this.typeOf = new Map(
+    this.#typeOf = new Map(
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
     );
-    this.style = options.style ?? 'underline';
+    const frames = options.frames ?? browserFrames;
+    this.#scheduler = new ScanScheduler(frames);
+    this.#support = new SupportTracker(dict);
+    const highlights = options.highlights ?? browserHighlights;
+    this.#registry = new HighlightRegistry(options.style ?? 'underline', highlights);
+    this.#makeRange = highlights.range;
+    this.#observer = new PageObserver(root, {
+      isOwnUi: options.isOwnUi,
+      createObserver: options.createObserver ?? browserObserver,
+      frames,
+      onFlush: () => void this.#flush(),
+    });
   }
 
-  /**
-   * Change how mentions look without rescanning: each style is a different highlight name, so
-   * only the registrations in `CSS.highlights` change (the page is never touched).
-   */
+  /** Change how mentions look without rescanning (the page is never touched). */
   setStyle(style: HighlightStyle): void {
-    if (style === this.style) return;
-    this.unregister();
-    this.style = style;
-    this.register();
-  }
-
-  /**
-   * The style painted now: the user's, except that a windowed (big) page shows underlines as a
-   * tint. Why: in Chromium every change to a highlight that draws a text decoration re-runs
-   * PrePaint over the whole page (~30 ms a change on the 5 MB bench page, against ~1 ms for a
-   * background colour: scripts/bench/highlight-style.ts), and the window changes the highlights
-   * as the reader scrolls.
-   */
-  private get paintedStyle(): HighlightStyle {
-    return this.window && this.style === 'underline' ? 'tint' : this.style;
-  }
-
-  private register(): void {
-    const style = this.paintedStyle;
-    if (style === 'none') return;
-    for (const [type, highlight] of this.highlights)
-      CSS.highlights.set(highlightName(type, style), highlight);
-  }
-
-  private unregister(): void {
-    const style = this.paintedStyle;
-    for (const type of this.highlights.keys()) CSS.highlights.delete(highlightName(type, style));
+    this.#registry.setStyle(style);
   }
 
   /** Scan the whole page (time-sliced) while already following its changes. */
   async start(): Promise<void> {
-    if (this.stopped) return;
-    for (const type of new Set(this.typeOf.values())) this.highlights.set(type, new Highlight());
-    this.register();
+    if (this.#scheduler.isStopped) return;
+    this.#registry.open(this.#typeOf.values());
     // Observe first: what changes during the first scan is queued and re-read after it.
-    this.observer = new MutationObserver((records) => this.queue(records));
-    this.observer.observe(this.root.ownerDocument, OBSERVE);
-    this.href = this.currentHref();
-    const win = this.root.ownerDocument.defaultView;
-    if (win) {
-      // Back/forward and hash routes: look at the address at the next frame.
-      const check = () => this.schedule();
-      win.addEventListener('popstate', check, { signal: this.lifetime.signal });
-      win.addEventListener('hashchange', check, { signal: this.lifetime.signal });
-    }
-    const generation = this.generation;
-    await this.exclusive(() => this.scanPage(generation));
+    this.#observer.start();
+    // Back/forward and hash routes: look at the address at the next frame.
+    const doc = this.#root.ownerDocument;
+    this.#navigation = new NavigationWatch(doc, () => this.#observer.requestFlush(), this.#lifetime.signal);
+    const generation = this.#scheduler.current;
+    await this.#scheduler.exclusive(() => this.#scanPage(generation));
   }
 
   /** Stop observing and remove every highlight (the page is left exactly as it was). */
   stop(): void {
-    this.stopped = true;
-    this.lifetime.abort();
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.unregister();
-    this.window?.disconnect();
-    this.window = null;
-    this.highlights.clear();
-    this.placed.clear();
-    this.byNode.clear();
-    this.held = [];
+    this.#scheduler.stop();
+    this.#lifetime.abort();
+    this.#observer.stop();
+    this.#registry.close();
+    this.#window?.disconnect();
+    this.#window = null;
+    this.#index.clear();
+    this.#support.reset();
   }
 
   /** Mentions currently highlighted, in no particular order. */
   get mentions(): readonly PlacedMention[] {
-    return [...this.placed];
+    return this.#index.all();
   }
 
   /** The mention covering a text position, if any. */
   mentionAt(node: Node, offset: number): PlacedMention | undefined {
-    const list = node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
-    if (!list) return undefined;
-    return list.find(({ range }) => {
-      const afterStart = range.startContainer !== node || offset >= range.startOffset;
-      const beforeEnd = range.endContainer !== node || offset <= range.endOffset;
-      return afterStart && beforeEnd;
-    });
-  }
-
-  /** Run `work` once no other scan or update is running (they must never interleave). */
-  private async exclusive(work: () => Promise<void>): Promise<void> {
-    while (this.scanning) await this.scanning;
-    const running = work();
-    const settled = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.scanning = settled;
-    try {
-      await running;
-    } finally {
-      if (this.scanning === settled) this.scanning = null;
-    }
-  }
-
-  /** The page's address (empty where there is none, e.g. a detached document). */
-  private currentHref(): string {
-    return this.root.ownerDocument.location?.href ?? '';
+    return this.#index.at(node, offset);
   }
 
   /**
    * Read the whole page: on a page opened scrolled down, the blocks in the viewport first, then —
    * once a frame has shown them (slices queued back to back could otherwise keep the page from
-   * rendering for a while) — everything else, in document order.
+   * rendering for a while) — everything else, in document order, painted in one change at the
+   * end (hover and keyboard use the index, so staged mentions work before they are painted).
    */
-  private async scanPage(generation: number): Promise<void> {
-    // Hit-testing the viewport needs layout. Even a frame after the page was parsed, a 5 MB page
-    // may have none yet, and our elementFromPoint then ran its first layout inside our task
-    // (158 ms measured) — as would reading `scrollY`. So wait for an IntersectionObserver report
-    // (computed from a finished layout, in the browser's rendering step): it says whether the
-    // page is scrolled at all. A page shown from its top needs no hit-test — reading in document
-    // order starts with what is visible — so only a page opened scrolled down (a restored
-    // position, an anchor) is hit-tested. A hidden tab shows nothing: read in document order.
-    const doc = this.root.ownerDocument;
-    const hidden = doc.visibilityState === 'hidden';
-    const box = hidden ? null : await afterLayout(doc.documentElement);
-    if (generation !== this.generation || this.stopped) return;
-    const first = box && (box.top < -1 || box.left < -1) ? this.viewportBlocks() : [];
-    let sliceStart = performance.now();
-    for (const block of first) {
-      await this.scan(block, generation);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
-    }
-    if (first.length && generation === this.generation) await afterNextPaint();
-    this.staged = new Map();
+  async #scanPage(generation: number): Promise<void> {
+    const scrolled = await isScrolled(this.#root.ownerDocument);
+    if (!this.#scheduler.isLive(generation)) return;
+    const first = scrolled ? viewportBlocks(this.#root, this.#options.isOwnUi) : [];
+    await this.#scheduler.each(first, (block) => this.#scan(block, generation));
+    if (first.length && generation === this.#scheduler.current) await this.#scheduler.frames.afterNextPaint();
+    this.#registry.stage();
     try {
-      await this.scan(this.root, generation, new Set(first));
+      await this.#scan(this.#root, generation, new Set(first));
     } finally {
-      this.commitStaged();
+      this.#registry.commit();
     }
-    if (generation === this.generation) this.options.onChange?.(this.mentions);
-  }
-
-  /**
-   * Blocks in the viewport, to be read before the rest of the page. From the element hit at a few
-   * points, up to the largest block ancestor with at most {@link VIEWPORT_BLOCK_CHARS} of text;
-   * then its sibling blocks, one way and the other, while they are on screen (the points alone
-   * miss paragraphs between them when a page is one long flat container). Outermost only (none
-   * inside another), never the root, our UI or a skipped region, and {@link VIEWPORT_TEXT_CHARS}
-   * of text at most. Empty where there is no layout (linkedom, a 0×0 hidden tab).
-   */
-  private viewportBlocks(): Element[] {
-    const doc = this.root.ownerDocument;
-    const win = doc.defaultView;
-    if (!win || typeof doc.elementFromPoint !== 'function') return [];
-    const width = win.innerWidth;
-    const height = win.innerHeight;
-    if (!(width > 0 && height > 0)) return [];
-    const own = this.options.isOwnUi;
-    const root = this.root;
-    const chosen = new Set<Element>();
-    let budget = VIEWPORT_TEXT_CHARS;
-    /** Whether a block may be read first (and take it from the budget if so). */
-    const take = (block: Element): boolean => {
-      if (block === root || !root.contains(block) || (own && own(block)) || isInsideSkipped(block))
-        return false;
-      const length = textLength(block, VIEWPORT_BLOCK_CHARS);
-      if (length > VIEWPORT_BLOCK_CHARS || length > budget) return false;
-      budget -= length;
-      chosen.add(block);
-      return true;
-    };
-    const onScreen = (el: Element): boolean | null => {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) return null; // not rendered: step over it
-      return r.bottom > 0 && r.top < height;
-    };
-    for (const [fx, fy] of VIEWPORT_POINTS) {
-      const hit = doc.elementFromPoint(width * fx, height * fy);
-      if (!hit || [...chosen].some((b) => b.contains(hit))) continue;
-      let block = hit.closest(BLOCK_SELECTOR);
-      if (!block || block === root || textLength(block, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS)
-        continue;
-      for (;;) {
-        const up: Element | null | undefined = block.parentElement?.closest(BLOCK_SELECTOR);
-        if (!up || up === root || textLength(up, VIEWPORT_BLOCK_CHARS) > VIEWPORT_BLOCK_CHARS) break;
-        block = up;
-      }
-      if (chosen.has(block) || !take(block)) continue;
-      for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
-        for (let sib = block[step], n = 0; sib && n < 200; sib = sib[step], n++) {
-          const visible = onScreen(sib);
-          if (visible === null) continue;
-          if (!visible) break;
-          // Inline or unknown elements (ads, components) are left to the full scan.
-          if (!sib.matches(BLOCK_SELECTOR)) continue;
-          if (!chosen.has(sib) && !take(sib)) break;
-        }
-      }
-    }
-    // Outermost only: a block inside another would be read twice.
-    const blocks = [...chosen];
-    return blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
-  }
-
-  /** Follow mutations inside an open shadow root met while reading the page (once per root). */
-  private observeShadowRoot(root: ShadowRoot): void {
-    if (!this.observer || this.observed.has(root)) return;
-    const own = this.options.isOwnUi;
-    if (own && own(root.host)) return;
-    this.observed.add(root);
-    this.observer.observe(root, OBSERVE);
+    if (generation === this.#scheduler.current) this.#options.onChange?.(this.mentions);
   }
 
   /**
    * Extract and match `root` in slices, adding highlights as they are found; `skip` holds blocks
    * read already. Stops when the page is read again from scratch (a newer generation).
    */
-  private async scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
+  async #scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
     const extractor = new TextExtractor(root, {
       skip,
-      onShadowRoot: (shadow) => this.observeShadowRoot(shadow),
+      onShadowRoot: (shadow) => this.#observer.followShadowRoot(shadow),
     });
-    // Extraction stops at its deadline, but matching and placing the chunk come after it; the
-    // extraction budget adapts so that the whole slice stays near SLICE_MS (cold, not yet
-    // optimised code matches several times slower than warm code, so the first slices are small).
-    let extractBudget = 1;
-    while (!this.stopped && generation === this.generation) {
-      const t0 = performance.now();
-      const deadline = t0 + extractBudget;
-      const chunk = extractor.next(() => performance.now() > deadline);
-      const t1 = performance.now();
-      // Ambiguous aliases are judged on the whole page: support found in any chunk counts.
-      const held: Mention[] = [];
-      this.add(placeMentions(chunk, findMentions(chunk.text, this.dict, { firm: this.firm, held })));
-      this.held.push(...placeMentions(chunk, held));
-      this.add(releaseSupported(this.dict, this.firm, this.held));
-      const t2 = performance.now();
-      if (chunk.done) {
-        // The page removed where we were about to continue: read the whole root again, later.
-        if (extractor.lost && !this.stopped && generation === this.generation) this.queueRescan(root);
-        break;
-      }
-      const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
-      extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
-      await yieldToPage();
-    }
+    await this.#scheduler.slices(generation, (clock) => {
+      const chunk = extractor.next(clock.shouldYield);
+      clock.extracted();
+      const { found, unsupported } = this.#support.match(chunk.text);
+      this.#add(placeMentions(chunk, found, this.#makeRange));
+      this.#support.hold(placeMentions(chunk, unsupported, this.#makeRange));
+      this.#add(this.#support.release());
+      // The page removed where we were about to continue: read the whole root again, later.
+      if (chunk.done && extractor.lost && this.#scheduler.isLive(generation)) this.#observer.rescan(root);
+      return chunk.done;
+    });
   }
 
-  /**
-   * Ranges found by the page-wide scan, held back from the registered highlights until it ends.
-   * Why: every change to a registered highlight makes Chromium rebuild the markers of every range
-   * in the next frame; adding slice by slice gave 11–20 rendering tasks of 100+ ms on a 5 MB page
-   * (bench:extension traces), adding once gives one. Hover and keyboard use `byNode`/`placed`, so
-   * staged mentions work before they are painted.
-   */
-  private staged: Map<EntityType, Set<StaticRange>> | null = null;
-
-  /** Paint everything staged, in one change per highlight. */
-  private commitStaged(): void {
-    const staged = this.staged;
-    this.staged = null;
-    if (!staged) return;
-    for (const [type, ranges] of staged) {
-      const highlight = this.highlights.get(type);
-      if (highlight) for (const r of ranges) highlight.add(r);
-    }
-  }
-
-  private add(list: PlacedMention[]): void {
+  #add(list: PlacedMention[]): void {
     for (const p of list) {
-      const type = this.typeOf.get(p.mention.entity);
-      const highlight = type && this.highlights.get(type);
-      if (!highlight) continue;
-      if (this.window) this.window.track(p);
-      else if (this.staged) {
-        const set = this.staged.get(type);
-        if (set) set.add(p.range);
-        else this.staged.set(type, new Set([p.range]));
-      } else highlight.add(p.range);
-      this.placed.add(p);
-      for (const text of p.nodes) {
-        const entries = this.byNode.get(text);
-        if (entries) entries.push(p);
-        else this.byNode.set(text, [p]);
-      }
+      const type = this.#typeOf.get(p.mention.entity);
+      if (!type || !this.#registry.has(type)) continue;
+      if (this.#window) this.#window.track(p);
+      else this.#registry.add(type, p.range);
+      this.#index.add(p);
     }
-    if (!this.window && this.placed.size > WINDOW_THRESHOLD) this.openWindow();
+    if (!this.#window && this.#index.size > WINDOW_THRESHOLD) this.#openWindow();
+  }
+
+  #remove(p: PlacedMention): void {
+    this.#index.remove(p);
+    const type = this.#typeOf.get(p.mention.entity);
+    if (!type) return;
+    this.#registry.delete(type, p.range);
+    this.#window?.untrack(p);
   }
 
   /**
@@ -456,527 +199,67 @@ export class Highlighter {
    * its block, ranges staged for the end of the scan are dropped (the window paints what is near),
    * and what is painted now but far away is removed at the window's first search (next frame).
    */
-  private openWindow(): void {
-    const doc = this.root.ownerDocument;
+  #openWindow(): void {
+    const doc = this.#root.ownerDocument;
     if (!doc.defaultView) return;
-    const paint = (p: PlacedMention, on: boolean) => {
-      const type = this.typeOf.get(p.mention.entity);
-      const highlight = type && this.highlights.get(type);
-      if (!highlight) return;
-      if (on) highlight.add(p.range);
-      else highlight.delete(p.range);
-    };
-    const staged = this.staged;
-    const painted = (p: PlacedMention) => {
-      const type = this.typeOf.get(p.mention.entity);
-      return !(type && staged?.get(type)?.has(p.range));
-    };
-    this.unregister();
-    this.window = new PaintWindow(doc, paint);
-    for (const p of this.placed) this.window.track(p, painted(p));
-    staged?.clear();
-    this.register();
-  }
-
-  private remove(p: PlacedMention): void {
-    this.placed.delete(p);
-    const type = this.typeOf.get(p.mention.entity);
-    if (type) {
-      this.highlights.get(type)?.delete(p.range);
-      this.staged?.get(type)?.delete(p.range);
-      this.window?.untrack(p);
-    }
-    for (const text of p.nodes) {
-      const entries = this.byNode.get(text);
-      if (!entries) continue;
-      const rest = entries.filter((e) => e !== p);
-      if (rest.length) this.byNode.set(text, rest);
-      else this.byNode.delete(text);
-    }
-  }
-
-  /** Roots to read again at the next flush (e.g. a scan lost its place): elements or shadow roots. */
-  private readonly rescans = new Set<Node>();
-
-  private queueRescan(root: Node): void {
-    this.rescans.add(root.nodeType === 1 || root.nodeType === 11 ? root : this.root);
-    this.schedule();
-  }
-
-  /** Flush at the next animation frame (once). */
-  private schedule(): void {
-    if (!this.frame && !this.stopped) this.frame = requestAnimationFrame(() => void this.flush());
-  }
-
-  private queue(records: MutationRecord[]): void {
-    const own = this.options.isOwnUi;
-    for (const r of records) {
-      if (own && own(r.target)) continue;
-      if (own && r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => own(n)))
-        continue;
-      this.pending.push(r);
-    }
-    if (this.pending.length) this.schedule();
+    const registry = this.#registry;
+    const typeOf = (p: PlacedMention) => this.#typeOf.get(p.mention.entity)!;
+    registry.setWindowed(true);
+    const paint = (p: PlacedMention, on: boolean) => registry.paint(typeOf(p), p.range, on);
+    this.#window = new PaintWindow(doc, paint, this.#scheduler.frames);
+    for (const p of this.#index.all()) this.#window.track(p, !registry.isStaged(typeOf(p), p.range));
+    registry.dropStaged();
   }
 
   /**
-   * Once per frame with changes: after an SPA navigation, read the page again from scratch;
-   * otherwise re-read the blocks that changed.
+   * Once per frame with changes: after an SPA navigation, drop everything (highlights, held
+   * mentions and the support they gave) and read the page again from scratch; otherwise re-read
+   * what changed.
    */
-  private async flush(): Promise<void> {
-    this.frame = 0;
-    if (this.stopped) return;
-    const href = this.currentHref();
-    if (href !== this.href) {
-      const navigated = isNavigation(this.href, href);
-      this.href = href;
-      if (navigated) {
-        // A scan of the previous page stops at its next slice; the changes queued so far are
-        // covered by reading everything again.
-        const generation = ++this.generation;
-        this.pending = [];
-        this.rescans.clear();
-        await this.exclusive(async () => {
-          if (generation !== this.generation || this.stopped) return;
-          this.clear();
-          await this.scanPage(generation);
-        });
-        return;
-      }
+  async #flush(): Promise<void> {
+    if (this.#navigation?.navigated()) {
+      // A scan of the previous page stops at its next slice; the changes queued so far are
+      // covered by reading everything again.
+      const generation = this.#scheduler.renew();
+      this.#observer.discard();
+      await this.#scheduler.exclusive(async () => {
+        if (!this.#scheduler.isLive(generation)) return;
+        this.#registry.clear();
+        this.#window?.disconnect();
+        this.#window = null;
+        this.#registry.setWindowed(false);
+        this.#index.clear();
+        this.#support.reset();
+        await this.#scanPage(generation);
+      });
+      return;
     }
-    if (!this.pending.length && !this.rescans.size) return;
-    const generation = this.generation;
-    await this.exclusive(() => this.update(generation));
+    if (!this.#observer.hasChanges) return;
+    const generation = this.#scheduler.current;
+    await this.#scheduler.exclusive(() => this.#update(generation));
   }
 
-  /** Drop every highlight, held mention and the support they gave (a new page starts). */
-  private clear(): void {
-    for (const highlight of this.highlights.values()) highlight.clear();
-    if (this.window) {
-      this.unregister();
-      this.window.disconnect();
-      this.window = null;
-      this.register();
-    }
-    this.staged?.clear();
-    this.placed.clear();
-    this.byNode.clear();
-    this.held = [];
-    this.firm.clear();
-  }
-
-  /** Re-read the blocks that changed since the last frame. */
-  private async update(generation: number): Promise<void> {
-    if (generation !== this.generation || this.stopped) return;
-    const records = this.pending;
-    this.pending = [];
+  /** Re-read what changed since the last frame. */
+  async #update(generation: number): Promise<void> {
+    if (!this.#scheduler.isLive(generation)) return;
+    const { removed, roots } = this.#observer.take();
     // Text that left the document takes its highlights (and held candidates) with it. Only
     // removals can disconnect text: a feed that only appends skips this walk over every mention.
-    if (records.some((r) => r.removedNodes.length > 0)) {
-      for (const p of [...this.placed]) {
-        if (!p.range.startContainer.isConnected || !p.range.endContainer.isConnected) this.remove(p);
-      }
-      this.held = this.held.filter(
-        (p) => p.range.startContainer.isConnected && p.range.endContainer.isConnected,
-      );
+    if (removed) {
+      const gone = (p: PlacedMention) =>
+        !p.range.startContainer.isConnected || !p.range.endContainer.isConnected;
+      for (const p of this.#index.all()) if (gone(p)) this.#remove(p);
+      this.#support.drop(gone);
     }
-    const dirty = new Set<Node>(this.rescans);
-    this.rescans.clear();
-    for (const r of records) {
-      const target = elementOf(r.target);
-      if (!target || !target.isConnected || !composedContains(this.root, target)) continue;
-      if (r.type === 'childList') {
-        // Nodes added to a page-level container (body, a feed, a shadow root without blocks): read
-        // just what was added, not the container — a banner or a tooltip appended to <body> must
-        // not rescan the page.
-        const container = this.blockOf(r.target);
-        const pageLevel = container === this.root || container === r.target || container.nodeType === 11;
-        for (const added of r.addedNodes) {
-          if (added.nodeType === 1 && pageLevel) dirty.add(added);
-          else dirty.add(container);
-        }
-        continue;
-      }
-      dirty.add(this.blockOf(r.target));
-    }
-    for (const node of [...dirty]) {
-      const el = elementOf(node);
-      if (!el || !el.isConnected || isInsideSkipped(node)) dirty.delete(node);
-    }
-    let roots = [...dirty].filter(
-      (b) => ![...dirty].some((other) => other !== b && composedContains(other, b)),
-    );
-    if (roots.length > FULL_RESCAN_THRESHOLD) roots = [this.root];
     for (const root of roots) {
-      if (generation !== this.generation || this.stopped) return;
+      if (!this.#scheduler.isLive(generation)) return;
       // Node.contains is native; the walk through shadow hosts only for nodes in shadow trees.
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
-      for (const p of [...this.placed]) if (inside(p.range.startContainer)) this.remove(p);
-      this.held = this.held.filter((p) => !inside(p.range.startContainer));
-      await this.scan(root, generation);
+      for (const p of this.#index.all()) if (inside(p.range.startContainer)) this.#remove(p);
+      this.#support.drop((p) => inside(p.range.startContainer));
+      await this.#scan(root, generation);
     }
-    if (generation === this.generation && !this.stopped) this.options.onChange?.(this.mentions);
-  }
-
-  /**
-   * The block to re-read for a change at `node`: its nearest block element in its own tree; in a
-   * shadow tree without one, the shadow root (never the whole page for a change in a component).
-   */
-  private blockOf(node: Node): Node {
-    if (node.nodeType === 11) return (node as ShadowRoot).host ? node : this.root;
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const block = el?.closest(BLOCK_SELECTOR);
-    if (block) return block;
-    const top = (el ?? node).getRootNode();
-    return top.nodeType === 11 && (top as ShadowRoot).host ? top : this.root;
+    if (this.#scheduler.isLive(generation)) this.#options.onChange?.(this.mentions);
   }
 }
-
-/**
- * Paints the mentions of a big page only near the viewport: each mention is tracked by the block
- * it starts in, blocks are kept in document order, and the blocks within {@link WINDOW_SCREENS}
- * screens of the viewport are found by a binary search on their boxes (laid out top to bottom in
- * document order on ordinary pages). The region is found again only when the reader comes within
- * {@link WINDOW_EDGE_SCREENS} of its edge (two boxes read per scrolled frame), when blocks are
- * added, or on resize — so scrolling changes the highlights about once every two screens, not
- * every frame.
- *
- * Why not an IntersectionObserver on every block (the first design): the browser computes every
- * observed target's intersection in every scrolled frame, 17 ms a frame for the 5 MB bench page's
- * ~5,000 blocks, and a highlight change in nearly every frame made about half of the frames of a
- * fast scroll longer than 50 ms (scripts/bench/scroll.ts). Touches nothing in the page; hover and
- * keyboard do not depend on it (they use every placed mention).
- */
-class PaintWindow {
-  private readonly byBlock = new Map<Element, Set<PlacedMention>>();
-  private readonly blockOf = new Map<PlacedMention, Element>();
-  /** Mentions whose range is in a highlight now. */
-  private readonly painted = new Set<PlacedMention>();
-  /** Blocks followed, in document order (let-go blocks stay until the next compaction). */
-  private blocks: Element[] = [];
-  private readonly listed = new Set<Element>();
-  private stale = 0;
-  /** Blocks in the painted region now. */
-  private near = new Set<Element>();
-  /** The nearest blocks just outside the painted region: either coming within the edge repaints. */
-  private above: Element | null = null;
-  private below: Element | null = null;
-  /** The region must be found again (blocks added, resize) at the next frame. */
-  private dirty = false;
-  private frame = 0;
-  private closed = false;
-  /** The last element looked up and its block (mentions come in document order: often the same). */
-  private last: [Element, Element] | null = null;
-  private readonly lifetime = new AbortController();
-
-  constructor(
-    private readonly doc: Document,
-    private readonly paint: (p: PlacedMention, on: boolean) => void,
-  ) {
-    const options = { capture: true, passive: true, signal: this.lifetime.signal };
-    // Scroll events of the page and of any scrolling element reach a capturing listener.
-    doc.addEventListener('scroll', () => this.schedule(false), options);
-    doc.defaultView?.addEventListener('resize', () => this.schedule(true), options);
-  }
-
-  /**
-   * Follow a mention: painted at once if its block is in the painted region, else when the region
-   * comes to it. `painted` says it is in a highlight already (painted before the window opened).
-   */
-  track(p: PlacedMention, painted = false): void {
-    const start = p.range.startContainer;
-    const parent = start.nodeType === 1 ? (start as Element) : start.parentElement;
-    if (!parent) return;
-    let block: Element;
-    if (this.last && this.last[0] === parent) block = this.last[1];
-    else {
-      block = parent.closest(BLOCK_SELECTOR) ?? parent;
-      this.last = [parent, block];
-    }
-    this.blockOf.set(p, block);
-    if (painted) this.painted.add(p);
-    const set = this.byBlock.get(block);
-    if (set) set.add(p);
-    else this.byBlock.set(block, new Set([p]));
-    if (!this.listed.has(block)) {
-      // A block appended after the edge below is below the region too (layout follows document
-      // order): no search for it, so reading a long page top down searches about once, not
-      // every frame. (Not `precedes(below, block)`: comparing far-apart siblings walks the
-      // siblings between them — 255 ms in one slice on the 5 MB page.)
-      if (!this.insert(block) || !this.below) this.schedule(true);
-    }
-    // In the region: painted now; else at the next frame if the search finds it near.
-    if (this.near.has(block)) this.set(p, true);
-  }
-
-  /** Stop following a mention (its highlight is removed by the caller). */
-  untrack(p: PlacedMention): void {
-    const block = this.blockOf.get(p);
-    if (!block) return;
-    this.blockOf.delete(p);
-    this.painted.delete(p);
-    const set = this.byBlock.get(block);
-    set?.delete(p);
-    if (set && !set.size) {
-      this.byBlock.delete(block);
-      this.last = null;
-      // A block whose text changed is re-read at once: keep it, so its new mentions are painted
-      // without waiting a frame (no flicker). A removed one is let go. (A block the page moved
-      // keeps its old place in the order: re-inserting every re-read block would cost a binary
-      // search of far-apart `compareDocumentPosition` calls each, too slow for big re-renders.)
-      if (block.isConnected) return;
-      // Removed from the painted region, what follows moves up into it: search again.
-      const wasNear = this.near.delete(block);
-      if (this.listed.delete(block)) this.stale++;
-      if (wasNear || this.above === block || this.below === block) this.schedule(true);
-    }
-  }
-
-  disconnect(): void {
-    this.closed = true;
-    this.lifetime.abort();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.byBlock.clear();
-    this.blockOf.clear();
-    this.blocks = [];
-    this.listed.clear();
-    this.near.clear();
-    this.painted.clear();
-    this.above = this.below = null;
-    this.last = null;
-  }
-
-  /** Look at the region at the next frame: found again if `dirty`, else only if an edge is near. */
-  private schedule(dirty: boolean): void {
-    if (dirty) this.dirty = true;
-    if (this.frame || this.closed) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.closed) return;
-      if (this.dirty || this.edgeReached()) this.refresh();
-    });
-  }
-
-  private get screen(): number {
-    return this.doc.defaultView?.innerHeight || 800;
-  }
-
-  /**
-   * Whether the reader came within {@link WINDOW_EDGE_SCREENS} of the painted region's edge (or
-   * an edge block lost its box, e.g. hidden since: the region is then found again).
-   */
-  private edgeReached(): boolean {
-    const reach = WINDOW_EDGE_SCREENS * this.screen;
-    if (this.above) {
-      const box = boxOf(this.above);
-      if (!box || box.bottom > -reach) return true;
-    }
-    if (this.below) {
-      const box = boxOf(this.below);
-      if (!box || box.top < this.screen + reach) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Insert a block in document order (appended, in the usual case of a page read top down).
-   * Returns whether it was appended after every block followed.
-   */
-  private insert(block: Element): boolean {
-    if (this.stale) this.compact();
-    this.listed.add(block);
-    const blocks = this.blocks;
-    if (!blocks.length || precedes(blocks[blocks.length - 1]!, block)) {
-      blocks.push(block);
-      return true;
-    }
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (precedes(blocks[mid]!, block)) lo = mid + 1;
-      else hi = mid;
-    }
-    blocks.splice(lo, 0, block);
-    return false;
-  }
-
-  private compact(): void {
-    this.blocks = this.blocks.filter((b) => this.listed.has(b));
-    this.stale = 0;
-  }
-
-  /**
-   * Find the blocks within {@link WINDOW_SCREENS} screens of the viewport and paint exactly their
-   * mentions. Boxes are read in an animation frame, where layout is due anyway. Blocks without a
-   * box (hidden by the page's CSS, a closed `<details>`) are passed over wherever they are: they
-   * neither end the search nor become an edge.
-   */
-  private refresh(): void {
-    this.dirty = false;
-    if (this.stale) this.compact();
-    const blocks = this.blocks;
-    const n = blocks.length;
-    const lo = -WINDOW_SCREENS * this.screen;
-    const hi = (1 + WINDOW_SCREENS) * this.screen;
-    const near = new Set<Element>();
-    const inRegion = (box: DOMRect) => box.bottom >= lo && box.top <= hi;
-    // The first block with a box that starts below the region (binary search; a box-less block
-    // is judged by the next one with a box, and a box-less tail by nothing).
-    let a = 0;
-    let b = n;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      let j = mid;
-      let box: DOMRect | null = null;
-      while (j < b && !(box = boxOf(blocks[j]!))) j++;
-      if (!box || box.top > hi) b = mid;
-      else a = j + 1;
-    }
-    // Forward: the edge below, and (layouts not in document order) blocks in the region there.
-    this.below = null;
-    for (let i = a, seen = 0; i < n && seen < WINDOW_SLACK; i++) {
-      const box = boxOf(blocks[i]!);
-      if (!box) continue;
-      seen++;
-      if (inRegion(box)) near.add(blocks[i]!);
-      else if (box.top > hi) this.below ??= blocks[i]!;
-    }
-    // Back from there while blocks are in the region (a few out of it are passed over: pages
-    // whose layout does not follow document order exactly). The edge above is the nearest block
-    // whose box ends above the region.
-    this.above = null;
-    for (let i = a - 1, misses = 0; i >= 0 && misses < WINDOW_SLACK; i--) {
-      const box = boxOf(blocks[i]!);
-      if (!box) continue;
-      if (inRegion(box)) {
-        near.add(blocks[i]!);
-        misses = 0;
-      } else {
-        misses++;
-        if (box.bottom < lo) this.above ??= blocks[i]!;
-      }
-    }
-    // A followed block holding a block in the region reaches into the region too.
-    for (const block of [...near]) {
-      for (let up = block.parentElement; up; up = up.parentElement) {
-        if (this.listed.has(up)) near.add(up);
-      }
-    }
-    for (const block of this.near) {
-      if (near.has(block)) continue;
-      const set = this.byBlock.get(block);
-      if (set) for (const p of set) this.set(p, false);
-    }
-    for (const block of near) {
-      const set = this.byBlock.get(block);
-      if (set) for (const p of set) this.set(p, true);
-    }
-    // Followed mentions that were painted before the window opened and are far away now.
-    if (this.painted.size > this.count(near)) {
-      for (const p of [...this.painted]) {
-        const block = this.blockOf.get(p);
-        if (!block || !near.has(block)) this.set(p, false);
-      }
-    }
-    this.near = near;
-  }
-
-  /** Mentions in `blocks`. */
-  private count(blocks: Set<Element>): number {
-    let n = 0;
-    for (const block of blocks) n += this.byBlock.get(block)?.size ?? 0;
-    return n;
-  }
-
-  /** Paint or unpaint a mention, calling into the highlight only for a change. */
-  private set(p: PlacedMention, on: boolean): void {
-    if (on === this.painted.has(p)) return;
-    if (on) this.painted.add(p);
-    else this.painted.delete(p);
-    this.paint(p, on);
-  }
-}
-
-/**
- * The box of a block in viewport coordinates, or null when it has none (hidden). A block shown
- * with `display: contents` has no box of its own: its contents' box is used.
- */
-function boxOf(el: Element): DOMRect | null {
-  const box = el.getBoundingClientRect();
-  if (box.width || box.height) return box;
-  const range = el.ownerDocument.createRange();
-  range.selectNodeContents(el);
-  const inner = range.getBoundingClientRect?.();
-  return inner && (inner.width || inner.height) ? inner : null;
-}
-
-/** Whether `a` comes before `b` in the page, shadow trees placed where their host is. */
-function precedes(a: Node, b: Node): boolean {
-  const position = a.compareDocumentPosition(b);
-  if (!(position & 1 /* DISCONNECTED */)) return (position & 4) /* FOLLOWING */ !== 0;
-  const outer = (n: Node): Node => {
-    for (let root = n.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host;) {
-      n = (root as ShadowRoot).host;
-      root = n.getRootNode();
-    }
-    return n;
-  };
-  const ha = outer(a);
-  const hb = outer(b);
-  if (ha === hb) return false;
-  const hosts = ha.compareDocumentPosition(hb);
-  return !(hosts & 1) && (hosts & 4) !== 0;
-}
-
-/**
- * Whether going from `before` to `after` is a navigation to another page: any change but the
- * fragment, or a fragment that is a route (`#/…`, `#!…`) rather than an in-page anchor.
- */
-export function isNavigation(before: string, after: string): boolean {
-  if (before === after) return false;
-  const cut = (href: string) => {
-    const i = href.indexOf('#');
-    return i < 0 ? [href, ''] : [href.slice(0, i), href.slice(i)];
-  };
-  const [pageBefore, hashBefore] = cut(before);
-  const [pageAfter, hashAfter] = cut(after);
-  if (pageBefore !== pageAfter) return true;
-  const route = (hash: string) => hash.startsWith('#/') || hash.startsWith('#!');
-  return route(hashBefore!) || route(hashAfter!);
-}
-
-/** The element a mutation happened in (a shadow root's host; a text node's parent). */
-function elementOf(node: Node): Element | null {
-  if (node.nodeType === 1) return node as Element;
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
-  return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
-}
-
-/** Whether a node is in a subtree the extractor skips (editors, code, our UI…), across shadow roots. */
-function isInsideSkipped(node: Node): boolean {
-  for (let e: Element | null = elementOf(node); e; e = e.parentElement ?? parentHost(e)) {
-    if (isSkipped(e)) return true;
-  }
-  return false;
-}
-
-/** The host of the shadow root an element is a top-level child of. */
-function parentHost(el: Element): Element | null {
-  const parent = el.parentNode;
-  return parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
-}
-
-/** Length of the text under `el`, counted up to just past `limit` (a bound, not exact). */
-function textLength(el: Element, limit: number): number {
-  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
-  let length = 0;
-  for (let n = walker.nextNode(); n && length <= limit; n = walker.nextNode()) {
-    length += (n as Text).data.length;
-  }
-  return length;
-}
-
-export type { Mention };

@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
-import * as v from 'valibot';
-import { ENVELOPE_TAG, PageInfoSchema, type PageInfo } from '../core/messages';
+import type { PageInfo } from '../core/messages';
+import { sendToTab } from './messaging';
+
+/** How long a page may take to apply settings and read itself before the popup gives up on it. */
+const PAGE_INFO_TIMEOUT_MS = 10_000;
 
 /** The active tab's id (needs no "tabs" permission), or null. */
 export async function activeTabId(): Promise<number | null> {
@@ -9,26 +12,17 @@ export async function activeTabId(): Promise<number | null> {
 }
 
 /**
- * Ask a tab's content script what the page holds. Null when no content script of ours runs there
- * (browser pages, stores, the PDF viewer) or the answer is malformed.
+ * Ask a tab's content script what the page holds, once it applied the stored settings and read
+ * the page with them (it decides itself whether it is active there): asked right after a change,
+ * the answer reflects it. Null when no content script of ours runs there (browser pages, stores,
+ * the PDF viewer), or no valid answer came in time.
  */
 export async function pageInfo(tabId: number): Promise<PageInfo | null> {
-  try {
-    const raw: unknown = await browser.tabs.sendMessage(tabId, {
-      tag: ENVELOPE_TAG,
-      name: 'pageInfo',
-      payload: {},
-    });
-    const result = v.safeParse(PageInfoSchema, raw);
-    return result.success ? result.output : null;
-  } catch {
-    return null;
-  }
+  const reply = await sendToTab(tabId, 'pageInfo', { settled: true }, { timeoutMs: PAGE_INFO_TIMEOUT_MS });
+  return reply.ok ? reply.value : null;
 }
 
 /** Ask a tab's content script to scroll to an entity's first mention and open its card. */
 export async function reveal(tabId: number, entityId: string): Promise<void> {
-  await browser.tabs
-    .sendMessage(tabId, { tag: ENVELOPE_TAG, name: 'reveal', payload: { entityId } })
-    .catch(() => undefined);
+  await sendToTab(tabId, 'reveal', { entityId });
 }

@@ -35,8 +35,13 @@ function Popup({ initial }: { initial: Settings }) {
   const tabId = useRef<number | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [dataset, setDataset] = useState<PopupViewProps['dataset']>(null);
-  const refresh = (id: number | null) =>
-    void readPage(id, lang).then(setPage, () => setPage({ state: 'unavailable' }));
+  // Only the answer to the latest question is shown (answers may come back out of order).
+  const asked = useRef(0);
+  const refresh = (id: number | null) => {
+    const question = ++asked.current;
+    const show = (state: PageState) => question === asked.current && setPage(state);
+    void readPage(id, lang).then(show, () => show({ state: 'unavailable' }));
+  };
   useEffect(() => {
     void activeTabId().then((id) => {
       tabId.current = id;
@@ -45,8 +50,8 @@ function Popup({ initial }: { initial: Settings }) {
     void send('datasetInfo', {}).then((reply) => reply.ok && setDataset(reply.value));
     return watchSettings((s) => {
       setSettings(s);
-      // The page applies the change at once; read it again a moment later.
-      setTimeout(() => refresh(tabId.current), 400);
+      // The page applies the stored settings before it answers, so it can be asked at once.
+      refresh(tabId.current);
     });
   }, []);
   return (
@@ -62,7 +67,7 @@ function Popup({ initial }: { initial: Settings }) {
         else sites.add(host);
         void saveSettings({ disabledSites: [...sites] }).then((s) => {
           setSettings(s);
-          setTimeout(() => refresh(tabId.current), 400);
+          refresh(tabId.current);
         });
       }}
       onReveal={(entityId) => {

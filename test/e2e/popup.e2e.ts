@@ -155,4 +155,31 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     );
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
+
+  it('gets answers that reflect settings stored just before the question, without waiting', async () => {
+    const sw = await ext.browser.waitForTarget((t) => t.type() === 'service_worker');
+    const worker = (await sw.worker())!;
+    /** Store a site list and at once ask every tab what it holds (as the popup does, settled). */
+    const storeAndAsk = (sites: string[]) =>
+      worker.evaluate(`(async () => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        const tabs = await chrome.tabs.query({});
+        // Not awaited: the question may reach the page before the change event does.
+        void chrome.storage.sync.set({ settings: { ...settings, disabledSites: ${JSON.stringify(sites)} } });
+        const answers = [];
+        for (const tab of tabs) {
+          try {
+            const reply = await chrome.tabs.sendMessage(tab.id, { tag: 'wsw/1', name: 'pageInfo', payload: { settled: true } });
+            if (reply.ok && reply.value.host === '127.0.0.1') answers.push(reply.value);
+          } catch {}
+        }
+        return answers;
+      })()`) as Promise<{ active: boolean; entities: unknown[] }[]>;
+    const off = await storeAndAsk(['127.0.0.1']);
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.every((a) => !a.active && a.entities.length === 0)).toBe(true);
+    const on = await storeAndAsk([]);
+    expect(on.length).toBe(off.length);
+    expect(on.every((a) => a.active && a.entities.length > 5)).toBe(true);
+  });
 });

@@ -1,15 +1,18 @@
 /**
- * The Highlighter under linkedom, with small stand-ins for what linkedom lacks (the CSS Custom
- * Highlight API, StaticRange, animation frames) or gets wrong (its MutationObserver reports every
- * record on the observed node and sees into shadow trees): SPA navigations, the viewport read
- * first, and changes inside open shadow roots. Layout-dependent parts (hit tests, painting) are
- * covered by the e2e test in real browsers (test/e2e/spa-shadow.e2e.ts).
+ * The Highlighter under linkedom, given plain objects for the browser pieces it takes: the
+ * highlight registry and its ranges, frames and tasks, and the MutationObserver factory. The test
+ * hands records to the observer itself ({@link change}) with the browser's reach (linkedom's own
+ * observer reports every record on the observed node and sees into shadow trees). Covered: SPA
+ * navigations, the viewport read first, changes inside open shadow roots and the paint window;
+ * layout comes from each test, and real layout and painting are covered by the e2e tests
+ * (test/e2e/spa-shadow.e2e.ts, heavy-pages.e2e.ts).
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileDictionary, loadDictionary, serializeDictionary } from '../../src/core/dictionary';
-import { Highlighter, isNavigation } from '../../src/dom/highlighter';
+import { Highlighter, type HighlighterOptions } from '../../src/dom/highlighter';
 import type { PlacedMention } from '../../src/dom/highlight';
+import type { ObserverLike } from '../../src/dom/page-observer';
 import { TEST_ENTITIES } from '../fixtures/test-entities';
 
 const dict = loadDictionary(
@@ -19,54 +22,64 @@ const dict = loadDictionary(
 /** Every range added to any highlight, in order (to see what was lit first). */
 let added: StaticRange[] = [];
 
-class FakeHighlight extends Set<StaticRange> {
-  constructor(...ranges: StaticRange[]) {
-    super(ranges);
-  }
+/** A highlight: a Set of ranges that notes what is added. */
+class PlainHighlight extends Set<StaticRange> {
   override add(range: StaticRange): this {
     added.push(range);
     return super.add(range);
   }
 }
 
-class FakeStaticRange {
-  readonly startContainer!: Node;
-  readonly startOffset!: number;
-  readonly endContainer!: Node;
-  readonly endOffset!: number;
-  readonly collapsed = false;
-  constructor(init: StaticRangeInit) {
-    Object.assign(this, init);
-  }
-}
+/** The registered highlights by name (what `CSS.highlights` is in a browser). */
+let registry = new Map<string, PlainHighlight>();
 
 /**
  * A MutationObserver that gets the records the tests make ({@link change}), with the browser's
  * reach: an observed node sees changes in its own tree only, never inside shadow trees.
  */
-class FakeMutationObserver {
-  static readonly active = new Set<FakeMutationObserver>();
+class PlainObserver implements ObserverLike {
+  static readonly active = new Set<PlainObserver>();
   private targets: Node[] = [];
-  constructor(private readonly callback: MutationCallback) {}
+  constructor(private readonly callback: (records: MutationRecord[]) => void) {}
   observe(target: Node): void {
     this.targets.push(target);
-    FakeMutationObserver.active.add(this);
+    PlainObserver.active.add(this);
   }
   disconnect(): void {
     this.targets = [];
-    FakeMutationObserver.active.delete(this);
-  }
-  takeRecords(): MutationRecord[] {
-    return [];
+    PlainObserver.active.delete(this);
   }
   static deliver(record: Partial<MutationRecord> & { target: Node }): void {
-    for (const observer of FakeMutationObserver.active) {
+    for (const observer of PlainObserver.active) {
       if (!observer.targets.some((t) => t === record.target || t.contains(record.target))) continue;
       const full = { addedNodes: [], removedNodes: [], ...record } as unknown as MutationRecord;
-      queueMicrotask(() => observer.callback([full], observer as unknown as MutationObserver));
+      queueMicrotask(() => observer.callback([full]));
     }
   }
 }
+
+/** The browser pieces a Highlighter takes, as plain objects; frames and tasks are timers. */
+const browserPieces = (): HighlighterOptions => ({
+  highlights: {
+    registry,
+    create: () => new PlainHighlight(),
+    range: (init) => ({ ...init, collapsed: false }) as StaticRange,
+  },
+  frames: {
+    requestFrame: (callback) => {
+      const timer = setTimeout(callback, 0);
+      return () => clearTimeout(timer);
+    },
+    yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    afterNextPaint: () => new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0)),
+    now: () => performance.now(),
+  },
+  createObserver: (callback) => new PlainObserver(callback),
+});
+
+/** A highlighter of `document`'s body. */
+const highlighter = (document: Document, options: HighlighterOptions = {}): Highlighter =>
+  new Highlighter(document.body, dict, { ...browserPieces(), ...options });
 
 /** A fragment parsed from markup in `doc` (the lint rules keep innerHTML out of our code). */
 const fragment = (doc: Document, html: string): DocumentFragment =>
@@ -77,7 +90,7 @@ const change = {
   html(el: Element | ShadowRoot, html: string) {
     const removedNodes = [...el.childNodes];
     el.replaceChildren(fragment(el.ownerDocument!, html));
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: el,
       addedNodes: [...el.childNodes] as unknown as NodeList,
@@ -86,7 +99,7 @@ const change = {
   },
   append(parent: Element | ShadowRoot, node: Node) {
     parent.append(node);
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: parent,
       addedNodes: [node] as unknown as NodeList,
@@ -94,41 +107,22 @@ const change = {
   },
   text(node: Text, data: string) {
     node.data = data;
-    FakeMutationObserver.deliver({ type: 'characterData', target: node });
+    PlainObserver.deliver({ type: 'characterData', target: node });
   },
 };
 
-const g = globalThis as Record<string, unknown>;
-const saved = [
-  'CSS',
-  'Highlight',
-  'StaticRange',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'MutationObserver',
-];
-const before = new Map(saved.map((k) => [k, g[k]]));
-
 beforeEach(() => {
   added = [];
-  g.CSS = { highlights: new Map() };
-  g.Highlight = FakeHighlight;
-  g.StaticRange = FakeStaticRange;
-  g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
-  g.cancelAnimationFrame = (id: ReturnType<typeof setTimeout>) => clearTimeout(id);
+  registry = new Map();
 });
 
-afterEach(() => {
-  for (const [k, v] of before) g[k] = v;
-  FakeMutationObserver.active.clear();
-});
+afterEach(() => PlainObserver.active.clear());
 
 /** A document at `href` whose body is `html`; hit tests answer with `hit` where given. */
 function page(html: string, href = 'https://news.example/a') {
   const { document, window } = parseHTML(
     `<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`,
   );
-  g.MutationObserver = FakeMutationObserver;
   Object.defineProperty(document, 'location', { value: { href }, configurable: true, writable: true });
   return { document, window };
 }
@@ -159,24 +153,9 @@ function expectNoDoubles(h: Highlighter): void {
     ([a, b, c, d]) => `${key(a as Node)}:${b as number}-${key(c as Node)}:${d as number}`,
   );
   expect(new Set(flat).size).toBe(flat.length);
-  const registered = [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].reduce(
-    (n, set) => n + set.size,
-    0,
-  );
+  const registered = [...registry.values()].reduce((n, set) => n + set.size, 0);
   expect(registered).toBe(h.mentions.length);
 }
-
-describe('isNavigation', () => {
-  it.each([
-    ['https://a.example/x', 'https://a.example/y', true],
-    ['https://a.example/x?id=1', 'https://a.example/x?id=2', true],
-    ['https://a.example/x', 'https://a.example/x#section-2', false],
-    ['https://a.example/x#one', 'https://a.example/x#two', false],
-    ['https://a.example/#/story/1', 'https://a.example/#/story/2', true],
-    ['https://a.example/#!story-1', 'https://a.example/#!story-2', true],
-    ['https://a.example/x', 'https://a.example/x', false],
-  ])('%s → %s: %s', (a, b, expected) => expect(isNavigation(a, b)).toBe(expected));
-});
 
 describe('Highlighter: SPA navigation', () => {
   // Page 1 names Kharkiv region; page 2 has "изюм" (raisins, ambiguous: it would count as Izium
@@ -187,7 +166,7 @@ describe('Highlighter: SPA navigation', () => {
 
   it('reads the new page from scratch: no support carried over from the previous one', async () => {
     const { document } = page(page1);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     expect(texts(h)).toEqual(['Kharkiv region']);
     (document.location as { href: string }).href = 'https://news.example/b';
@@ -202,7 +181,7 @@ describe('Highlighter: SPA navigation', () => {
     // Long enough that no machine reads it all in the first few slices (3,000 was read at once in CI).
     const long = Array.from({ length: 30000 }, (_, i) => `<p>Report ${i} from Kharkiv.</p>`).join('');
     const { document } = page(`<article id="a">${long}</article>`);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     const first = h.start();
     // Let a few slices run (the scan starts after the next paint), then navigate.
     for (let i = 0; i < 200 && h.mentions.length === 0; i++) await new Promise((r) => setTimeout(r, 0));
@@ -220,7 +199,7 @@ describe('Highlighter: SPA navigation', () => {
 
   it('without a change of address, support found earlier on the page still counts', async () => {
     const { document } = page(page1);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     swap(document);
     await settle();
@@ -231,7 +210,7 @@ describe('Highlighter: SPA navigation', () => {
   it('notices a navigation at popstate even without a change to the page', async () => {
     const { document, window } = page(page1);
     const changes: string[][] = [];
-    const h = new Highlighter(document.body, dict, { onChange: (m) => changes.push(m.map(textOf)) });
+    const h = highlighter(document, { onChange: (m) => changes.push(m.map(textOf)) });
     await h.start();
     (document.location as { href: string }).href = 'https://news.example/b';
     window.dispatchEvent(new window.Event('popstate'));
@@ -250,7 +229,7 @@ describe('Highlighter: SPA navigation', () => {
   it('an in-page anchor jump is not a navigation', async () => {
     const { document, window } = page(page1);
     const changes: string[][] = [];
-    const h = new Highlighter(document.body, dict, { onChange: (m) => changes.push(m.map(textOf)) });
+    const h = highlighter(document, { onChange: (m) => changes.push(m.map(textOf)) });
     await h.start();
     (document.location as { href: string }).href = 'https://news.example/a#comments';
     window.dispatchEvent(new window.Event('hashchange'));
@@ -312,7 +291,7 @@ describe('Highlighter: the viewport first', () => {
     const { document, window } = page(html);
     const undo = withLayout ? layOut(document, window) : () => undefined;
     added = [];
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     undo();
     const ps = [...document.querySelectorAll('p')];
@@ -362,7 +341,7 @@ describe('Highlighter: the viewport first', () => {
     let hit = 0;
     (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () =>
       document.getElementById(hit++ % 2 ? 'edit' : 'own');
-    const h = new Highlighter(document.body, dict, {
+    const h = highlighter(document, {
       isOwnUi: (n) => n.nodeType === 1 && (n as Element).closest('[id^="wsw-"]') !== null,
     });
     await h.start();
@@ -379,7 +358,7 @@ describe('Highlighter: open shadow roots', () => {
     shadow.append(fragment(document, '<p>Bucha</p>'));
     // As in browsers, the document does not contain what is inside a shadow tree.
     expect(document.contains(shadow.firstChild)).toBe(false);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     expect(texts(h)).toEqual(['Bucha', 'Kyiv']);
     const kyiv = h.mentions.find((p) => textOf(p) === 'Kyiv')!;
@@ -407,7 +386,7 @@ describe('Highlighter: open shadow roots', () => {
 
   it('follows shadow roots of components added later, and nested ones', async () => {
     const { document } = page('<p>Kyiv</p><div id="slot"></div>');
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     const host = document.createElement('x-card');
     const shadow = host.attachShadow({ mode: 'open' });
@@ -464,11 +443,10 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     return { layout, scrollTo, relayout };
   }
 
-  const registered = () =>
-    [...(CSS.highlights as unknown as Map<string, Set<StaticRange>>).values()].flatMap((set) => [...set]);
+  const registered = () => [...registry.values()].flatMap((set) => [...set]);
   /** Names of the registered highlights of places, and whether every registered name is a tint. */
   const names = () => {
-    const all = [...(CSS.highlights as unknown as Map<string, unknown>).keys()];
+    const all = [...registry.keys()];
     const tint = all.length > 0 && all.every((n) => n.endsWith('-tint'));
     return all.length ? [all.filter((n) => n.startsWith('wsw-place')), tint ? 'tint' : 'underline'] : [];
   };
@@ -486,7 +464,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const html = Array.from({ length: 1200 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
     const { document, window } = page(`<main>${html}</main>`);
     const { layout, scrollTo } = laidOut(document, window as unknown as Window);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     await settle();
     const ps: Element[] = [...document.querySelectorAll('p')];
@@ -514,7 +492,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const before = registered().length;
     const gone = ps[1198]!;
     gone.remove();
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: document.querySelector('main')!,
       removedNodes: [gone] as unknown as NodeList,
@@ -535,7 +513,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const { document, window } = page(`<main>${html}</main>`);
     const win = window as unknown as Window;
     const { scrollTo, relayout } = laidOut(document, win);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     await settle();
     const main = document.querySelector('main')!;
@@ -544,7 +522,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const first = inserted.firstChild!;
     main.insertBefore(inserted, main.children[3]!);
     relayout();
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: main,
       addedNodes: [first] as unknown as NodeList,
@@ -552,7 +530,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     await settle();
     expect(registered().filter((r) => r.startContainer.parentElement === first).length).toBe(1);
     first.remove();
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: main,
       removedNodes: [first] as unknown as NodeList,
@@ -567,7 +545,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const added = [...more.childNodes];
     main.append(more);
     relayout();
-    FakeMutationObserver.deliver({
+    PlainObserver.deliver({
       type: 'childList',
       target: main,
       addedNodes: added as unknown as NodeList,
@@ -592,7 +570,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     ).join('');
     const { document, window } = page(`<main>${html}</main>`);
     const { scrollTo } = laidOut(document, window as unknown as Window);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     await settle();
     const ps: Element[] = [...document.querySelectorAll('p')];
@@ -621,7 +599,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const html = Array.from({ length: 450 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
     const { document, window } = page(`<main>${html}</main>`);
     const { layout, scrollTo } = laidOut(document, window as unknown as Window);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     await scrollTo(5000);
     expect(layout.reads).toBe(0);
@@ -635,7 +613,7 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     const html = Array.from({ length: 600 }, (_, i) => `<p>Report ${i} from Kyiv.</p>`).join('');
     const { document, window } = page(`<main>${html}</main>`);
     laidOut(document, window as unknown as Window);
-    const h = new Highlighter(document.body, dict);
+    const h = highlighter(document);
     await h.start();
     await settle();
     expect(names()).toEqual([['wsw-place-tint'], 'tint']);

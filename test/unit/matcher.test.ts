@@ -269,28 +269,3 @@ describe('isCapitalisedMidSentence', () => {
     ['a\u2029Izium', 2, false],
   ])('%j at %i → %s', (text, at, expected) => expect(isCapitalisedMidSentence(text, at)).toBe(expected));
 });
-
-describe('ambiguous aliases judged across pieces of one page', async () => {
-  const { releaseSupported } = await import('../../src/core/matcher');
-  it('holds an unsupported candidate and releases it when support appears later', () => {
-    const context = { firm: new Set<number>(), held: [] as ReturnType<typeof findMentions> };
-    // First piece: "ICC" alone is ambiguous (cricket?) and has no support yet.
-    expect(findMentions('the ICC said', dict, context)).toEqual([]);
-    expect(context.held.map((m) => m.entity)).toEqual(['icc']);
-    const held = context.held.map((mention) => ({ mention }));
-    expect(releaseSupported(dict, context.firm, held)).toEqual([]);
-    // A later piece names the court unambiguously: the held mention is now supported.
-    expect(findMentions('International Criminal Court', dict, context).map((m) => m.entity)).toEqual(['icc']);
-    const released = releaseSupported(dict, context.firm, held);
-    expect(released.map((r) => [r.mention.entity, r.mention.support])).toEqual([
-      ['icc', 'another mention of International Criminal Court in the text'],
-    ]);
-    expect(held).toEqual([]);
-  });
-
-  it('lets support from an earlier piece count in a later one', () => {
-    const context = { firm: new Set<number>() };
-    findMentions('Karim Khan arrived.', dict, context);
-    expect(findMentions('Khan said', dict, context).map((m) => m.entity)).toEqual(['karim-khan']);
-  });
-});

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnvelope, checkReply, dispatch, envelope, type HandlerMap } from '../../src/core/messages';
+import {
+  checkEnvelope,
+  checkReply,
+  dispatch,
+  envelope,
+  tabProtocol,
+  type HandlerMap,
+  type TabHandlerMap,
+} from '../../src/core/messages';
 
 const handlers: HandlerMap<string> = {
   entityCard: async () => null,
@@ -16,7 +24,7 @@ const handlers: HandlerMap<string> = {
     claims: 1,
     entities: 1,
   }),
-  hello: async ({ href }, sender) => ({ version: `${sender}:${href}`, enabled: true, imported: false }),
+  hello: async ({ href }, sender) => ({ version: `${sender}:${href}` }),
   tabStatus: async ({ tabId }) => {
     if (tabId === 13) throw new Error('storage unavailable');
     return tabId === 1 ? { href: 'https://example.org/', at: 5 } : null;
@@ -74,7 +82,7 @@ describe('dispatch', () => {
   it('routes valid messages to their handler with the sender', async () => {
     expect(await dispatch(handlers, envelope('hello', { href: 'h' }), 'me', true)).toEqual({
       ok: true,
-      value: { version: 'me:h', enabled: true, imported: false },
+      value: { version: 'me:h' },
     });
     expect(await dispatch(handlers, envelope('tabStatus', { tabId: 2 }), 'me', true)).toEqual({
       ok: true,
@@ -94,5 +102,80 @@ describe('dispatch', () => {
       ok: false,
       error: 'storage unavailable',
     });
+  });
+});
+
+describe('the tab protocol', () => {
+  const tabHandlers: TabHandlerMap<string> = {
+    navigate: async () => null,
+    reveal: async ({ entityId }) => {
+      if (entityId === 'boom') throw new Error('no such mention');
+      return null;
+    },
+    pageInfo: async ({ settled }, sender) => ({
+      host: `${sender}${settled ? ':settled' : ''}`,
+      active: true,
+      entities: [{ id: 'izium', mentions: 4 }],
+    }),
+  };
+
+  it('validates tab messages with the same envelopes, and keeps the two protocols apart', () => {
+    expect(checkEnvelope(envelope('navigate', { direction: 'next' }, tabProtocol), tabProtocol)).toEqual({
+      ok: true,
+      name: 'navigate',
+      payload: { direction: 'next' },
+    });
+    const sideways = checkEnvelope(
+      { tag: 'wsw/1', name: 'navigate', payload: { direction: 'up' } },
+      tabProtocol,
+    );
+    expect(sideways.ok).toBe(false);
+    if (!sideways.ok) expect(sideways.error).toMatch(/^navigate: direction: /);
+    // A runtime message is not a tab message, nor the other way round.
+    expect(checkEnvelope(envelope('hello', { href: 'h' }), tabProtocol)).toEqual({
+      ok: false,
+      error: 'unknown message: hello',
+    });
+    expect(checkEnvelope(envelope('pageInfo', {}, tabProtocol))).toEqual({
+      ok: false,
+      error: 'unknown message: pageInfo',
+    });
+  });
+
+  it('dispatches to the content script handlers and checks their replies', async () => {
+    const reply = await dispatch(
+      tabHandlers,
+      envelope('pageInfo', { settled: true }, tabProtocol),
+      'tab',
+      true,
+      tabProtocol,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      value: { host: 'tab:settled', active: true, entities: [{ id: 'izium', mentions: 4 }] },
+    });
+    expect(checkReply('pageInfo', reply, tabProtocol)).toEqual(reply);
+    expect(checkReply('pageInfo', { ok: true, value: { host: 'x' } }, tabProtocol)).toEqual({
+      ok: false,
+      error: 'pageInfo: malformed response',
+    });
+    expect(
+      await dispatch(
+        tabHandlers,
+        envelope('reveal', { entityId: 'boom' }, tabProtocol),
+        'tab',
+        true,
+        tabProtocol,
+      ),
+    ).toEqual({ ok: false, error: 'no such mention' });
+    expect(
+      await dispatch(
+        tabHandlers,
+        envelope('navigate', { direction: 'next' }, tabProtocol),
+        'page',
+        false,
+        tabProtocol,
+      ),
+    ).toEqual({ ok: false, error: 'foreign sender' });
   });
 });

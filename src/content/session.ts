@@ -1,0 +1,175 @@
+/**
+ * One session of the content script on an active page: the highlighter with the page's settings,
+ * the toolbar badge, and the card opened by hover, keyboard or the popup. Everything it starts
+ * ends with its lifetime; settings that change what is found (entity types) start a new session,
+ * the others apply live.
+ */
+import { h, render } from 'preact';
+import type { Settings } from '../core/settings';
+import { CardController, type CardState } from '../dom/card-controller';
+import { CardHost, CARD_TAG } from '../dom/card-host';
+import { rangeText, type PlacedMention } from '../dom/highlight';
+import { Highlighter } from '../dom/highlighter';
+import { trackHover } from '../dom/hover';
+import { MentionCursor, scrollToMention, watchKeyboard, type Direction } from '../dom/keyboard';
+import { CardRequests, type CardRequest } from '../platform/card-requests';
+import { readContentData } from '../platform/dictionary-source';
+import { resolveUiLang, translatorFor } from '../platform/i18n';
+import { onAbort, within, type Lifetime } from '../platform/lifetime';
+import { send } from '../platform/messaging';
+import type { PageConfig } from '../platform/site-gate';
+import { Card } from '../ui/Card';
+import { CARD_CSS } from '../ui/card-css';
+
+/** What a running session offers to the rest of the content script. */
+export interface Session {
+  /** Resolves once the page was read the first time. */
+  readonly ready: Promise<void>;
+  /** Settings changed in a way that applies live (style, hover delay, language, theme). */
+  update(settings: Settings): void;
+  step(direction: Direction): void;
+  reveal(entityId: string): void;
+  counts(): { id: string; mentions: number }[];
+}
+
+async function startSession(config: PageConfig, life: Lifetime): Promise<Session> {
+  const { signal } = life;
+  let settings = config.settings;
+  const { dictionary: dict, cardMessages } = await readContentData();
+  if (signal.aborted) throw new Error('stopped');
+  const host = new CardHost(document, CARD_CSS);
+  const isOwnUi = (node: Node) =>
+    node === host.host ||
+    (node.nodeType === 1 && (node as Element).localName === CARD_TAG) ||
+    host.contains(node);
+  const requests = new CardRequests(life);
+  const requestFor = (placed: PlacedMention): CardRequest => {
+    const { entity, pattern, support } = placed.mention;
+    const seen = rangeText(placed.range).slice(0, 300);
+    const lang = resolveUiLang(settings.uiLang);
+    return { entityId: entity, lang, pattern, seen, ...(support ? { support } : {}) };
+  };
+  // The toolbar badge shows how many entities the page mentions (cleared when the session ends).
+  let reported = -1;
+  const highlighter = new Highlighter(document.body, dict, {
+    isOwnUi,
+    onChange: (mentions) => {
+      const entities = new Set(mentions.map((p) => p.mention.entity)).size;
+      if (entities !== reported) void send('pageFound', { entities });
+      reported = entities;
+      // The cards of the page's mentions are fetched in idle time, so a hover shows its card at
+      // once even when the background was stopped in the meantime.
+      requests.prefetch(mentions, requestFor);
+    },
+    types: new Set(settings.types),
+    style: settings.highlightStyle,
+  });
+  onAbort(signal, () => {
+    if (life.alive()) void send('pageFound', { entities: 0 });
+    highlighter.stop();
+  });
+  const card: CardController<PlacedMention> = new CardController(document, host, {
+    load: async (placed) => {
+      const reply = await requests.get(requestFor(placed));
+      return reply.ok && reply.value ? reply.value : 'error';
+    },
+    draw: (state: CardState<PlacedMention>) =>
+      render(
+        state.kind === 'closed'
+          ? null
+          : h(Card, {
+              t: translatorFor(cardMessages, settings.uiLang),
+              data: state.kind === 'open' ? state.data : null,
+              onClose: () => card.close(),
+              onAllClaims: (entityId: string) => void send('openBrowse', { entityId }),
+              focus: state.focus,
+              theme: settings.theme,
+            }),
+        host.mount,
+      ),
+    signal,
+  });
+  const open = (placed: PlacedMention | null, returnFocus = false) => {
+    if (!placed || !life.alive()) return;
+    scrollToMention(placed);
+    void card.open(placed, { focus: true, returnFocus });
+  };
+  trackHover<PlacedMention>(document, {
+    mentionAt: (node, offset) => highlighter.mentionAt(node, offset),
+    delayMs: () => settings.hoverDelayMs,
+    isInCard: (node) => host.contains(node),
+    // (Checked first: building the request asks the extension for the UI language.)
+    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed))),
+    onEnter: (placed) => void (life.alive() && card.open(placed)),
+    // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).
+    onLeave: () => void (card.state.kind !== 'closed' && !card.state.focus && card.close()),
+    signal,
+  });
+  const cursor = new MentionCursor(() => highlighter.mentions);
+  const step = (direction: Direction) => open(cursor.step(direction), true);
+  watchKeyboard(document, {
+    onStep: step,
+    onEscape: () => void (card.isOpen && card.close()),
+    isInCard: (node) => host.contains(node),
+    enabled: life.alive,
+    signal,
+  });
+  return {
+    ready: highlighter.start(),
+    update(next) {
+      settings = next;
+      highlighter.setStyle(next.highlightStyle);
+    },
+    step,
+    reveal: (entityId) => open(cursor.first(entityId)),
+    counts() {
+      const counts = new Map<string, number>();
+      for (const p of highlighter.mentions)
+        counts.set(p.mention.entity, (counts.get(p.mention.entity) ?? 0) + 1);
+      return [...counts].map(([id, mentions]) => ({ id, mentions }));
+    },
+  };
+}
+
+/**
+ * The page's session as the site gate decides: started when the page becomes active, ended when
+ * it is not, restarted when the entity types change, updated for every other change.
+ */
+export class Sessions {
+  /** The session running now (null while off, or while one starts). */
+  current: Session | null = null;
+  #running: { types: string; stop: AbortController; started: Promise<Session | null> } | null = null;
+
+  readonly #life: Lifetime;
+
+  constructor(life: Lifetime) {
+    this.#life = life;
+  }
+
+  /** Apply the gate's decision (null: off). */
+  async apply(config: PageConfig | null): Promise<void> {
+    const types = config ? config.settings.types.join() : '';
+    if (this.#running && (!config || this.#running.types !== types)) {
+      this.#running.stop.abort();
+      this.#running = null;
+      this.current = null;
+    }
+    if (!config) return;
+    if (this.#running) {
+      (await this.#running.started)?.update(config.settings);
+      return;
+    }
+    const stop = new AbortController();
+    const started = startSession(config, within(this.#life, stop.signal)).then(
+      (session) => (stop.signal.aborted ? null : (this.current = session)),
+      () => null,
+    );
+    this.#running = { types, stop, started };
+  }
+
+  /** Resolves once the running session (if any) read the page the first time. */
+  async ready(): Promise<void> {
+    const session = await this.#running?.started;
+    await session?.ready.catch(() => undefined);
+  }
+}
