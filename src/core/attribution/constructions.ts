@@ -1,0 +1,430 @@
+import { frameStance, type FrameHit, type VerbHit } from './compile';
+import { clauseEnd, contentAfter, contentBefore, quoteContent, type Content } from './content';
+import { resolveAnaphor } from './coref';
+import { isFinal, isPunct, speakerEndingAt, type Doc } from './doc';
+import type { Finding } from './make';
+import type { Sentence } from './sentences';
+import {
+  clauseBoundary,
+  phraseEndingAt,
+  phraseStartingAt,
+  subjectBefore,
+  type NounPhrase,
+  type Speaker,
+} from './speaker';
+import type { Attribution } from './types';
+
+/**
+ * The constructions of reported speech, each anchored on a cue (a reporting verb or a frame):
+ * where the speaker stands relative to the cue, and where the statement is.
+ */
+
+/** Languages that drop the subject pronoun ("«…», — добавил."; "– dodał."). */
+const PRO_DROP = new Set(['uk', 'ru', 'pl']);
+
+type Resolved = { speaker: Speaker } | { reason: string };
+
+function resolve(doc: Doc, np: NounPhrase, found: readonly Attribution[]): Resolved {
+  if ('speaker' in np) return { speaker: np.speaker };
+  if ('anaphor' in np) {
+    const r = resolveAnaphor(doc, np.anaphor, found);
+    return r.speaker ? { speaker: r.speaker } : { reason: r.reason! };
+  }
+  return { reason: np.fail };
+}
+
+/** Skip adverbs, recipients and separable particles from token `i`. */
+function skipAdjuncts(doc: Doc, i: number, end: number): number {
+  const { lex, tokens } = doc;
+  for (let guard = 0; guard < 8 && i < end; guard++) {
+    const hit = lex.adjuncts.at(tokens, i, end) ?? lex.recipients.at(tokens, i, end);
+    if (!hit) break;
+    i = hit.end;
+  }
+  return i;
+}
+
+/** Whether the reporting clause ends at token `a`: sentence end, or a split quote / dash follows. */
+function closesClause(
+  doc: Doc,
+  a: number,
+  sentence: Sentence,
+): { ends: boolean; split?: number; parenthetical?: boolean } {
+  if (a >= sentence.end || isFinal(doc, a)) return { ends: true };
+  if (isPunct(doc, a, ',') || doc.tokens[a]!.kind === 'd') {
+    let b = a + 1;
+    while (b < sentence.end && (isPunct(doc, b, ',') || doc.tokens[b]!.kind === 'd')) b++;
+    if (doc.opens.has(b)) return { ends: true, split: b };
+    if (b >= sentence.end || isFinal(doc, b)) return { ends: true };
+    return { ends: false, parenthetical: isPunct(doc, a, ',') };
+  }
+  return { ends: false };
+}
+
+/** The whole sentence as the content of a parenthetical report ("The army, he said, advanced."). */
+function sentenceContent(doc: Doc, sentence: Sentence, rFirst: number, rLast: number): Content | undefined {
+  const { tokens } = doc;
+  let first = sentence.first;
+  while (first < rFirst && tokens[first]!.kind !== 'w') first++;
+  let last = sentence.end - 1;
+  while (last > rLast && tokens[last]!.kind === 'p') last--;
+  if (first >= rFirst - 1 || last <= rLast + 1) return undefined;
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    kind: 'indirect',
+    first,
+    last,
+    notes: ['the report stands inside the statement'],
+  };
+}
+
+/** A quotation or sentence continuing a split report after the clause ("…," he said, "…"). */
+function splitPart(doc: Doc, b: number): Content | undefined {
+  const q = doc.opens.get(b);
+  return q ? quoteContent(doc, q) : undefined;
+}
+
+/** Content of the sentence before, for "Об этом заявил Песков" / "Про це повідомив Зеленський". */
+function previousSentence(doc: Doc, sentence: Sentence): Content | undefined {
+  const k = doc.sentenceOf[sentence.first]! - 1;
+  const prev = doc.sentences[k];
+  if (!prev || sentence.para - prev.para > 1) return undefined;
+  let first = prev.first;
+  while (first < prev.end && doc.tokens[first]!.kind === 'd') first++;
+  const q = doc.opens.get(first);
+  if (q && (q.close >= prev.end - 2 || q.unclosed)) return quoteContent(doc, q);
+  let last = prev.end - 1;
+  while (last > first && doc.tokens[last]!.kind === 'p') last--;
+  if (last - first < 2) return undefined;
+  const c: Content = {
+    start: doc.tokens[first]!.start,
+    end: doc.tokens[last]!.end,
+    kind: 'indirect',
+    first,
+    last,
+    notes: ['"about this": the statement is the sentence before'],
+  };
+  for (let i = first; i <= last; i++) if (doc.opens.has(i)) c.kind = 'mixed';
+  return c;
+}
+
+/** Findings for a reporting verb at token `c0`. */
+export function fromVerb(
+  doc: Doc,
+  sentence: Sentence,
+  c0: number,
+  hit: { end: number; value: VerbHit },
+  found: readonly Attribution[],
+): Finding[] {
+  const { tokens, lex } = doc;
+  const { verb, gender, pronoun } = hit.value;
+  const c1 = hit.end;
+  const base = { cueFirst: c0, lemma: verb.lemma, stance: verb.stance };
+  // A participle or a second verb: the speaker of the clause it continues.
+  const joined =
+    isPunct(doc, c0 - 1, ',') || lex.conjunctions.endingAt(tokens, c0 - 1, sentence.first) !== undefined;
+  const previous = [...found]
+    .reverse()
+    .find((a) => a.cueStart >= tokens[sentence.first]!.start && a.cueEnd <= tokens[c0]!.start);
+  const coordinated = (content: Content, cueEnd: number): Finding => ({
+    ...base,
+    speaker: {
+      entity: previous!.speaker,
+      via: 'coordination',
+      start: previous!.why.speaker.start,
+      end: previous!.why.speaker.end,
+    },
+    content,
+    cueEnd: Math.max(c1, cueEnd),
+    rule: 'coordination',
+  });
+  if (verb.participle) {
+    if (!joined || !previous) return [];
+    const r = contentAfter(doc, c1, sentence, verb);
+    return r.content ? [coordinated(r.content, r.cueEnd)] : [];
+  }
+  if (!pronoun) {
+    const sb = subjectBefore(doc, c0, sentence.first);
+    if (sb.blocked) return [];
+    if (!('fail' in sb)) {
+      const who = resolve(doc, sb, found);
+      if (!('speaker' in who)) return [];
+      return withSubjectBefore(doc, sentence, sb.first, c0, c1, who.speaker, hit.value, found, base);
+    }
+    if (sb.foreign) doc.foreignCues.push(c0);
+    else if (joined && previous && tokens[c0 - 1]!.kind === 'w' && previous.end <= tokens[c0]!.start) {
+      // "The Kremlin denied … and accused Kyiv of …"
+      const r = contentAfter(doc, c1, sentence, verb);
+      if (
+        r.content &&
+        (verb.takes ||
+          r.content.kind !== 'indirect' ||
+          lex.complementizers.endingAt(tokens, r.content.first - 1))
+      )
+        return [coordinated(r.content, r.cueEnd)];
+      return [];
+    }
+  }
+  if (doc.lang === 'en' && !verb.inverts) return [];
+  // The verb before its subject: "…," said Peskov; «…», — заявил Песков; Am Montag sagte Peskow, dass …
+  const s0 = skipAdjuncts(doc, c1, sentence.end);
+  let np: NounPhrase;
+  if (pronoun)
+    np = {
+      anaphor: {
+        kind: 'pronoun',
+        gender: pronoun,
+        start: tokens[c0]!.start,
+        end: tokens[c1 - 1]!.end,
+        tok: c0,
+      },
+      first: c0,
+      last: c1 - 1,
+    };
+  else np = phraseStartingAt(doc, s0, sentence.end, false);
+  if ('fail' in np) {
+    const dropped =
+      PRO_DROP.has(doc.lang) &&
+      (gender === 'm' || gender === 'f') &&
+      (s0 >= sentence.end || tokens[s0]!.kind === 'p');
+    if (!dropped) {
+      if (np.foreign) doc.foreignCues.push(c0);
+      return [];
+    }
+    np = {
+      anaphor: {
+        kind: 'pronoun',
+        gender: gender as 'm' | 'f',
+        start: tokens[c0]!.start,
+        end: tokens[c1 - 1]!.end,
+        tok: c0,
+      },
+      first: c0,
+      last: c1 - 1,
+    };
+  }
+  const who = resolve(doc, np, found);
+  if (!('speaker' in who)) return [];
+  const after = skipAdjuncts(doc, np.last + 1, sentence.end);
+  const close = closesClause(doc, after, sentence);
+  const before = contentBefore(doc, c0, sentence);
+  const cueEnd = c1;
+  if (before && close.ends) {
+    const out: Finding[] = [
+      { ...base, speaker: who.speaker, content: before, cueEnd, rule: 'content-verb-speaker' },
+    ];
+    const part = close.split !== undefined ? splitPart(doc, close.split) : undefined;
+    if (part) out.push({ ...base, speaker: who.speaker, content: part, cueEnd, rule: 'split-quote' });
+    return out;
+  }
+  // Sentence-initial: "Об этом заявил Песков." / V2: "Am Montag sagte Peskow, dass …"
+  let k = c0 - 1;
+  while (k >= sentence.first) {
+    const adj = lex.adjuncts.endingAt(tokens, k, sentence.first);
+    if (!adj) break;
+    k = adj.start - 1;
+  }
+  const about = k >= sentence.first ? lex.anaphoricContent.endingAt(tokens, k, sentence.first) : undefined;
+  if (about && about.start === sentence.first && close.ends) {
+    const prev = previousSentence(doc, sentence);
+    return prev ? [{ ...base, speaker: who.speaker, content: prev, cueEnd, rule: 'anaphoric-content' }] : [];
+  }
+  if (k < sentence.first || clauseBoundary(doc, k, sentence.first) === undefined) {
+    const r = contentAfter(doc, after, sentence, verb);
+    const opened =
+      isPunct(doc, after, ',') ||
+      isPunct(doc, after, ':') ||
+      doc.opens.has(after) ||
+      lex.complementizers.has(tokens, after);
+    if (r.content && opened)
+      return [{ ...base, speaker: who.speaker, content: r.content, cueEnd, rule: 'speaker-verb-content' }];
+  }
+  return [];
+}
+
+function withSubjectBefore(
+  doc: Doc,
+  sentence: Sentence,
+  rFirst: number,
+  c0: number,
+  c1: number,
+  speaker: Speaker,
+  hit: VerbHit,
+  found: readonly Attribution[],
+  base: { cueFirst: number; lemma: string; stance: Finding['stance'] },
+): Finding[] {
+  const after = skipAdjuncts(doc, c1, sentence.end);
+  const close = closesClause(doc, after, sentence);
+  if (close.ends) {
+    let content = contentBefore(doc, rFirst, sentence);
+    if (!content && rFirst === sentence.first) {
+      // "It's a lie!" Peskov said. — the quote ended the sentence before.
+      const prev = doc.sentences[doc.sentenceOf[rFirst]! - 1];
+      const q = prev && prev.para === sentence.para ? doc.closes.get(prev.end - 1) : undefined;
+      content = q ? quoteContent(doc, q) : undefined;
+    }
+    if (!content) return [];
+    const out: Finding[] = [{ ...base, speaker, content, cueEnd: c1, rule: 'content-speaker-verb' }];
+    const part = close.split !== undefined ? splitPart(doc, close.split) : undefined;
+    if (part) out.push({ ...base, speaker, content: part, cueEnd: c1, rule: 'split-quote' });
+    return out;
+  }
+  if (close.parenthetical && isPunct(doc, rFirst - 1, ',')) {
+    const content = sentenceContent(doc, sentence, rFirst, after);
+    return content ? [{ ...base, speaker, content, cueEnd: c1, rule: 'parenthetical' }] : [];
+  }
+  void found;
+  const r = contentAfter(doc, c1, sentence, hit.verb);
+  if (!r.content) return [];
+  return [
+    { ...base, speaker, content: r.content, cueEnd: Math.max(c1, r.cueEnd), rule: 'speaker-verb-content' },
+  ];
+}
+
+/** Findings for a frame ("according to @S", "по словам @S", "Laut @S") at token `f0`. */
+export function fromFrame(
+  doc: Doc,
+  sentence: Sentence,
+  f0: number,
+  hit: { end: number; value: FrameHit },
+  found: readonly Attribution[],
+): { findings: Finding[]; next: number } {
+  const { tokens } = doc;
+  const { frame, after } = hit.value;
+  const none = { findings: [], next: f0 };
+  let np: NounPhrase;
+  let npEnd: number;
+  if (frame.anaphor) {
+    np = {
+      anaphor: {
+        kind: 'pronoun',
+        gender: frame.anaphor,
+        start: tokens[f0]!.start,
+        end: tokens[hit.end - 1]!.end,
+        tok: f0,
+      },
+      first: f0,
+      last: hit.end - 1,
+    };
+    npEnd = hit.end;
+  } else {
+    np = phraseStartingAt(doc, hit.end, sentence.end, true);
+    if ('fail' in np) return none;
+    npEnd = np.last + 1;
+    if (after) {
+      const closing = after.at(tokens, npEnd, sentence.end);
+      if (!closing) return none;
+      npEnd = closing.end;
+    }
+  }
+  const who = resolve(doc, np, found);
+  if (!('speaker' in who)) return none;
+  const base = {
+    cueFirst: f0,
+    cueEnd: hit.end,
+    lemma: frame.pattern.replace(/\s*@S\s*/, ' … ').trim(),
+    stance: frameStance(frame),
+  };
+  const close = closesClause(doc, npEnd, sentence);
+  if (close.ends && isPunct(doc, f0 - 1, ',')) {
+    const content = contentBefore(doc, f0, sentence);
+    return content
+      ? { findings: [{ ...base, speaker: who.speaker, content, rule: 'frame-after' }], next: npEnd }
+      : none;
+  }
+  const startOk = f0 === sentence.first || clauseBoundary(doc, f0 - 1, sentence.first) === undefined;
+  if (!startOk) return none;
+  if (close.parenthetical && isPunct(doc, f0 - 1, ',')) {
+    const content = sentenceContent(doc, sentence, f0, npEnd - 1);
+    return content
+      ? { findings: [{ ...base, speaker: who.speaker, content, rule: 'frame' }], next: npEnd }
+      : none;
+  }
+  let from = npEnd;
+  if (isPunct(doc, from, ',') || isPunct(doc, from, ':')) from++;
+  const stop = clauseEnd(doc, from, sentence);
+  let last = stop - 1;
+  while (last > from && tokens[last]!.kind === 'p') last--;
+  if (last - from < 1) return none;
+  const q = doc.opens.get(from);
+  const content: Content | undefined =
+    q && q.close >= last
+      ? quoteContent(doc, q)
+      : {
+          start: tokens[from]!.start,
+          end: tokens[last]!.end,
+          kind: 'indirect',
+          first: from,
+          last,
+          notes: [],
+        };
+  if (!content) return none;
+  if (content.kind === 'indirect')
+    for (let i = from; i <= last; i++) if (doc.opens.has(i)) content.kind = 'mixed';
+  return { findings: [{ ...base, speaker: who.speaker, content, rule: 'frame' }], next: npEnd };
+}
+
+/** "Peskov: «It's a lie»" — a speaker, a colon and a quotation. */
+export function fromColon(
+  doc: Doc,
+  sentence: Sentence,
+  k: number,
+  found: readonly Attribution[],
+): Finding | undefined {
+  const q = doc.opens.get(k + 1);
+  if (!q || !speakerEndingAt(doc, k - 1)) return undefined;
+  const np = phraseEndingAt(doc, k - 1, sentence.first);
+  if ('fail' in np || np.first !== sentence.first) return undefined;
+  const who = resolve(doc, np, found);
+  const content = quoteContent(doc, q);
+  if (!('speaker' in who) || !content) return undefined;
+  return {
+    speaker: who.speaker,
+    content,
+    cueFirst: k,
+    cueEnd: k + 1,
+    rule: 'colon',
+    lemma: ':',
+    stance: 'asserts',
+  };
+}
+
+/** "Peskow zufolge ist das eine Lüge": the speaker, then the frame word, then the statement. */
+export function fromTrailingFrame(
+  doc: Doc,
+  sentence: Sentence,
+  i: number,
+  hit: { end: number; value: FrameHit },
+  found: readonly Attribution[],
+): Finding | undefined {
+  const np = phraseEndingAt(doc, i - 1, sentence.first);
+  if ('fail' in np) return undefined;
+  const who = resolve(doc, np, found);
+  if (!('speaker' in who)) return undefined;
+  let from = hit.end;
+  if (isPunct(doc, from, ',')) from++;
+  const stop = clauseEnd(doc, from, sentence);
+  let last = stop - 1;
+  while (last > from && doc.tokens[last]!.kind === 'p') last--;
+  if (last - from < 1) return undefined;
+  const content: Content = {
+    start: doc.tokens[from]!.start,
+    end: doc.tokens[last]!.end,
+    kind: 'indirect',
+    first: from,
+    last,
+    notes: [],
+  };
+  for (let k = from; k <= last; k++) if (doc.opens.has(k)) content.kind = 'mixed';
+  const lemma = hit.value.frame.pattern.replace(/\s*@S\s*/, '… ').trim();
+  return {
+    speaker: who.speaker,
+    content,
+    cueFirst: i,
+    cueEnd: hit.end,
+    rule: 'frame',
+    lemma,
+    stance: frameStance(hit.value.frame),
+  };
+}

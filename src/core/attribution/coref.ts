@@ -1,0 +1,72 @@
+import type { Doc, DocMention } from './doc';
+import { TITLE_CONCEPTS } from './lexicon/shared';
+import { trapReason, type Anaphor, type Speaker } from './speaker';
+import type { Attribution } from './types';
+
+/** How far back a pronoun or title may look for its person: this sentence and two before. */
+const SENTENCES_BACK = 2;
+
+/**
+ * Resolve a pronoun or title to the one person named just before it. Precision first, so it
+ * answers only when nothing else could be meant:
+ * - the persons named (outside quotations) in this sentence before the anaphor and in up to two
+ *   sentences before, stopping at the nearest sentence that names one, must be exactly one;
+ * - no one else spoke in between (an attribution to someone else, or a reporting verb whose
+ *   speaker we do not know: "Ivan Petrov said … He added …");
+ * - gender and title must fit (she ≠ Peskov; "the spokesman" must be described as one).
+ */
+export function resolveAnaphor(
+  doc: Doc,
+  anaphor: Anaphor,
+  found: readonly Attribution[],
+): { speaker: Speaker; reason?: undefined } | { reason: string; speaker?: undefined } {
+  const { tokens, sentences, sentenceOf } = doc;
+  const here = sentenceOf[anaphor.tok]!;
+  const para = sentences[here]!.para;
+  let from = sentences[here]!.first;
+  const persons: DocMention[] = [];
+  for (let s = here, back = 0; s >= 0 && back <= SENTENCES_BACK; s--, back++) {
+    const sentence = sentences[s]!;
+    if (para - sentence.para > 1) break;
+    from = sentence.first;
+    const end = s === here ? anaphor.tok : sentence.end;
+    for (let i = sentence.first; i < end; i++) {
+      const k = doc.mentionFrom[i]!;
+      if (k < 0 || doc.inQuote[i]! >= 0) continue;
+      const m = doc.mentions[k]!;
+      if (m.info?.type === 'person' && !trapReason(doc, m)) persons.push(m);
+    }
+    if (persons.length) break;
+  }
+  const ids = new Set(persons.map((m) => m.entity));
+  if (ids.size === 0) return { reason: 'no person named before' };
+  if (ids.size > 1) return { reason: `${ids.size} persons named before: ambiguous` };
+  const person = persons.at(-1)!;
+  const fromChar = tokens[from]!.start;
+  const toChar = anaphor.start;
+  const between = found.filter((a) => a.cueStart >= fromChar && a.cueEnd <= toChar);
+  if (between.some((a) => a.speaker !== person.entity)) return { reason: 'someone else spoke in between' };
+  if (between.some((a) => a.why.speaker.via === 'spokesperson'))
+    return { reason: 'the last speaker was a spokesperson, not the person named' };
+  if (
+    doc.foreignCues.some((c) => c >= from && c < anaphor.tok && tokens[c]!.start > tokens[person.last]!.end)
+  )
+    return { reason: 'someone we do not know spoke in between' };
+  const info = person.info!;
+  if (anaphor.gender && info.gender && anaphor.gender !== info.gender)
+    return { reason: `"${doc.text.slice(anaphor.start, anaphor.end)}" does not fit ${person.entity}` };
+  if (anaphor.concept) {
+    const fits = TITLE_CONCEPTS[anaphor.concept];
+    if (!fits || !info.description || !fits.test(info.description))
+      return { reason: `the title does not fit ${person.entity}'s description` };
+  }
+  return {
+    speaker: {
+      entity: person.entity,
+      via: anaphor.kind,
+      start: anaphor.start,
+      end: anaphor.end,
+      antecedent: { start: person.start, end: person.end },
+    },
+  };
+}
