@@ -1,5 +1,6 @@
 import { quoteContent } from './content';
-import { fromColon, fromFrame, fromTrailingFrame, fromVerb } from './constructions';
+import { fromVerb } from './constructions';
+import { fromColon, fromFrame, fromTrailingFrame } from './frames';
 import { buildDoc, isPunct, speakerEndingAt, type Doc } from './doc';
 import { makeAttribution, type Finding } from './make';
 import type { Sentence } from './sentences';
