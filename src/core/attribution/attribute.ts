@@ -45,10 +45,6 @@ function isQuestion(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-function inside(found: readonly Attribution[], offset: number): boolean {
-  return found.some((a) => a.start <= offset && offset < a.end);
-}
-
 function attributeSentence(doc: Doc, sentence: Sentence, k: number, found: Attribution[]): void {
   const { tokens, lex } = doc;
   if (isQuestion(doc, sentence)) return;
@@ -56,12 +52,20 @@ function attributeSentence(doc: Doc, sentence: Sentence, k: number, found: Attri
   const add = (findings: readonly Finding[]) => {
     for (const f of findings) {
       const a = makeAttribution(doc, f);
-      const clash = found.some((b) => b.speaker === a.speaker && b.start < a.end && a.start < b.end);
-      if (!clash && a.end > a.start) found.push(a);
+      if (a.end <= a.start) continue;
+      let clash = false;
+      // Only nearby attributions can overlap: the last few are enough.
+      for (let j = found.length - 1; j >= 0 && j >= found.length - 16 && !clash; j--) {
+        const b = found[j]!;
+        clash = b.speaker === a.speaker && b.start < a.end && a.start < b.end;
+      }
+      if (clash) continue;
+      found.push(a);
+      doc.stated.fill(1, f.content.first, f.content.last + 1);
     }
   };
   for (let i = sentence.first; i < sentence.end; i++) {
-    if (doc.inQuote[i]! >= 0 || inside(found, tokens[i]!.start)) continue;
+    if (doc.inQuote[i]! >= 0 || doc.stated[i]) continue;
     const frame = lex.frames.at(tokens, i, sentence.end);
     if (frame) {
       const r = fromFrame(doc, sentence, i, frame, found);

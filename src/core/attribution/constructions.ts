@@ -42,16 +42,38 @@ export function closesClause(
   doc: Doc,
   a: number,
   sentence: Sentence,
-): { ends: boolean; split?: number; parenthetical?: boolean } {
+): { ends: boolean; split?: number; parenthetical?: boolean; loose?: boolean } {
   if (a >= sentence.end || isFinal(doc, a)) return { ends: true };
   if (isPunct(doc, a, ',') || doc.tokens[a]!.kind === 'd') {
     let b = a + 1;
     while (b < sentence.end && (isPunct(doc, b, ',') || doc.tokens[b]!.kind === 'd')) b++;
     if (doc.opens.has(b)) return { ends: true, split: b };
     if (b >= sentence.end || isFinal(doc, b)) return { ends: true };
-    return { ends: false, parenthetical: isPunct(doc, a, ',') };
+    return { ends: false, parenthetical: isPunct(doc, a, ','), loose: isLoose(doc, a, sentence) };
   }
-  return { ends: false };
+  return { ends: false, loose: isLoose(doc, a, sentence) };
+}
+
+/**
+ * Whether what follows a reporting clause is only more about the speaker or the occasion ("…,"
+ * said Sergei Lavrov, Russia's foreign minister; "…, Grossi told the IAEA board in Vienna"): no
+ * verb of saying, no "that", no colon or quotation, and a few words at most.
+ */
+function isLoose(doc: Doc, a: number, sentence: Sentence): boolean {
+  const { tokens, lex } = doc;
+  let words = 0;
+  for (let i = a; i < sentence.end; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'w' && ++words > 10) return false;
+    if (
+      isPunct(doc, i, ':') ||
+      doc.opens.has(i) ||
+      lex.verbs.has(tokens, i) ||
+      lex.complementizers.has(tokens, i)
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The whole sentence as the content of a parenthetical report ("The army, he said, advanced."). */
@@ -122,9 +144,12 @@ export function fromVerb(
   // A participle or a second verb: the speaker of the clause it continues.
   const joined =
     isPunct(doc, c0 - 1, ',') || lex.conjunctions.endingAt(tokens, c0 - 1, sentence.first) !== undefined;
-  const previous = [...found]
-    .reverse()
-    .find((a) => a.cueStart >= tokens[sentence.first]!.start && a.cueEnd <= tokens[c0]!.start);
+  let previous: Attribution | undefined;
+  for (let j = found.length - 1; j >= 0 && !previous; j--) {
+    const a = found[j]!;
+    if (a.cueStart < tokens[sentence.first]!.start) break;
+    if (a.cueEnd <= tokens[c0]!.start) previous = a;
+  }
   const coordinated = (content: Content, cueEnd: number): Finding => ({
     ...base,
     speaker: {
@@ -208,7 +233,7 @@ export function fromVerb(
   const close = closesClause(doc, after, sentence);
   const before = contentBefore(doc, c0, sentence);
   const cueEnd = c1;
-  if (before && close.ends) {
+  if (before && (close.ends || close.loose)) {
     const out: Finding[] = [
       { ...base, speaker: who.speaker, content: before, cueEnd, rule: 'content-verb-speaker' },
     ];
@@ -254,24 +279,26 @@ function withSubjectBefore(
 ): Finding[] {
   const after = skipAdjuncts(doc, c1, sentence.end);
   const close = closesClause(doc, after, sentence);
-  if (close.ends) {
-    let content = contentBefore(doc, rFirst, sentence);
-    if (!content && rFirst === sentence.first) {
-      // "It's a lie!" Peskov said. — the quote ended the sentence before.
-      const prev = doc.sentences[doc.sentenceOf[rFirst]! - 1];
-      const q = prev && prev.para === sentence.para ? doc.closes.get(prev.end - 1) : undefined;
-      content = q ? quoteContent(doc, q) : undefined;
-    }
-    if (!content) return [];
+  let before = contentBefore(doc, rFirst, sentence);
+  if (!before && close.ends && rFirst === sentence.first) {
+    // "It's a lie!" Peskov said. — the quote ended the sentence before.
+    const prev = doc.sentences[doc.sentenceOf[rFirst]! - 1];
+    const q = prev && prev.para === sentence.para ? doc.closes.get(prev.end - 1) : undefined;
+    before = q ? quoteContent(doc, q) : undefined;
+  }
+  const backward = (content: Content): Finding[] => {
     const out: Finding[] = [{ ...base, speaker, content, cueEnd: c1, rule: 'content-speaker-verb' }];
     const part = close.split !== undefined ? splitPart(doc, close.split) : undefined;
     if (part) out.push({ ...base, speaker, content: part, cueEnd: c1, rule: 'split-quote' });
     return out;
-  }
+  };
+  if (before && (close.ends || (before.kind === 'direct' && close.loose))) return backward(before);
   if (close.parenthetical && isPunct(doc, rFirst - 1, ',')) {
     const content = sentenceContent(doc, sentence, rFirst, after);
-    return content ? [{ ...base, speaker, content, cueEnd: c1, rule: 'parenthetical' }] : [];
+    if (content) return [{ ...base, speaker, content, cueEnd: c1, rule: 'parenthetical' }];
   }
+  if (before && close.loose) return backward(before);
+  if (close.ends) return [];
   void found;
   const r = contentAfter(doc, c1, sentence, hit.verb);
   if (!r.content) return [];

@@ -169,8 +169,18 @@ export function contentAfter(
   }
   const takes = verb?.takes ?? 'clause';
   if (takes !== 'clause') {
+    // "rejected allegations that …": the noun joins the cue; "denied the claim", "rejected
+    // allegations of war crimes": the noun phrase is what was denied.
     const claim = lex.claimNouns.at(tokens, i, end);
-    if (claim) i = cueEnd = claim.end;
+    if (claim) {
+      const comp = lex.complementizers.at(tokens, claim.end + (isPunct(doc, claim.end, ',') ? 1 : 0), end);
+      if (comp)
+        return {
+          content: plainContent(doc, comp.end, clauseEnd(doc, comp.end, sentence)),
+          cueEnd: claim.end,
+        };
+      return { content: plainContent(doc, i, clauseEnd(doc, i, sentence)), cueEnd };
+    }
   }
   let comma = false;
   if (isPunct(doc, i, ',')) {
@@ -243,6 +253,8 @@ export function contentBefore(doc: Doc, r: number, sentence: Sentence): Content 
   let first = sentence.first;
   while (first <= k && (tokens[first]!.kind === 'd' || tokens[first]!.kind === 'p')) first++;
   if (first > k) return undefined;
+  // "In his nightly address, Zelensky said …": an opening adverbial, not a statement.
+  if (!dash && doc.lex.openers.has(tokens, first)) return undefined;
   const c = plainContent(doc, first, k + 1, dash ? 'direct' : 'indirect');
   if (!c || words(doc, c.first, c.last) < 3) return undefined;
   if (dash) c.notes.push('dash dialogue: direct speech without quote marks');

@@ -22,6 +22,10 @@ export function resolveAnaphor(
 ): { speaker: Speaker; reason?: undefined } | { reason: string; speaker?: undefined } {
   const { tokens, sentences, sentenceOf } = doc;
   const here = sentenceOf[anaphor.tok]!;
+  // Attributions found in the window (they are in text order by cue; the window is short).
+  const windowStart = tokens[sentences[Math.max(0, here - SENTENCES_BACK)]!.first]!.start;
+  const recent: Attribution[] = [];
+  for (let j = found.length - 1; j >= 0 && found[j]!.cueEnd >= windowStart; j--) recent.push(found[j]!);
   const para = sentences[here]!.para;
   let from = sentences[here]!.first;
   const persons: DocMention[] = [];
@@ -34,7 +38,9 @@ export function resolveAnaphor(
       const k = doc.mentionFrom[i]!;
       if (k < 0 || doc.inQuote[i]! >= 0) continue;
       const m = doc.mentions[k]!;
-      if (m.info?.type === 'person' && !trapReason(doc, m)) persons.push(m);
+      // Persons talked about inside a statement are not its speaker's antecedent rivals.
+      const talkedAbout = recent.some((a) => a.start <= m.start && m.end <= a.end && a.speaker !== m.entity);
+      if (m.info?.type === 'person' && !talkedAbout && !trapReason(doc, m)) persons.push(m);
     }
     if (persons.length) break;
   }
@@ -44,7 +50,7 @@ export function resolveAnaphor(
   const person = persons.at(-1)!;
   const fromChar = tokens[from]!.start;
   const toChar = anaphor.start;
-  const between = found.filter((a) => a.cueStart >= fromChar && a.cueEnd <= toChar);
+  const between = recent.filter((a) => a.cueStart >= fromChar && a.cueEnd <= toChar);
   if (between.some((a) => a.speaker !== person.entity)) return { reason: 'someone else spoke in between' };
   if (between.some((a) => a.why.speaker.via === 'spokesperson'))
     return { reason: 'the last speaker was a spokesperson, not the person named' };

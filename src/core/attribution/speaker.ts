@@ -238,7 +238,10 @@ export function phraseEndingAt(doc: Doc, j: number, floor: number): NounPhrase {
   if (title) {
     let first = title.start;
     if (lex.source.definite?.length) {
-      const def = lex.definite.endingAt(tokens, first - 1, floor);
+      // "the president", "the French president" (one capitalised modifier).
+      let d = first - 1;
+      if (tokens[d]?.kind === 'w' && tokens[d]!.upper && !lex.definite.has(tokens, d)) d--;
+      const def = lex.definite.endingAt(tokens, d, floor);
       if (!def) return { fail: 'a title without "the": someone new' };
       first = def.start;
     }
@@ -324,6 +327,11 @@ export function phraseStartingAt(doc: Doc, i: number, limit: number, genitiveOk:
       continue;
     }
     if (t.kind !== 'w') break;
+    if (tokens[j + 1]?.norm === "'s" && !t.upper) {
+      // "the agency's director general Rafael Grossi"
+      j += 2;
+      continue;
+    }
     if (lex.verbs.has(tokens, j) || lex.complementizers.has(tokens, j) || lex.conjunctions.has(tokens, j))
       break;
     if (lex.relatives.has(tokens, j) || lex.adjuncts.has(tokens, j) || lex.recipients.has(tokens, j)) break;

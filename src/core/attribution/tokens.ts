@@ -45,13 +45,12 @@ export function tokenize(text: string): Token[] {
   let space = true;
   const push = (start: number, end: number, kind: Kind) => {
     const raw = text.slice(start, end);
-    const first = raw.charAt(0);
     tokens.push({
       start,
       end,
       kind,
-      norm: kind === 'w' ? normalizeAlias(raw) : kind === 'd' ? '—' : raw,
-      upper: first !== first.toLowerCase(),
+      norm: kind === 'w' ? foldWord(raw) : kind === 'd' ? '—' : raw,
+      upper: isUpper(text.charCodeAt(start)),
       space,
       para,
     });
@@ -59,19 +58,19 @@ export function tokenize(text: string): Token[] {
   };
   let i = 0;
   while (i < n) {
-    const ch = text.charAt(i);
     const code = text.charCodeAt(i);
-    if (ch === '\n' || ch === '\u2029' || ch === '\r') {
+    if (code === 0x0a || code === 0x2029 || code === 0x0d) {
       if (tokens.length && tokens[tokens.length - 1]!.para === para) para++;
       space = true;
       i++;
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || (code > 0x7f && isSpace(code))) {
       space = true;
       i++;
       continue;
     }
+    const ch = text.charAt(i);
     if (isWordChar(code)) {
       let j = i + 1;
       while (j < n) {
@@ -137,7 +136,7 @@ export function tokenize(text: string): Token[] {
 
   function pushWord(start: number, end: number) {
     const raw = text.slice(start, end);
-    if (isLatin(raw)) {
+    if ((raw.includes("'") || raw.includes('’')) && isLatin(raw)) {
       const elision = ELISION.exec(raw);
       if (elision && elision[0].length < raw.length) {
         push(start, start + elision[0].length, 'w');
@@ -151,6 +150,47 @@ export function tokenize(text: string): Token[] {
     }
     push(start, end, 'w');
   }
+}
+
+const SPACES = new Map<number, boolean>();
+function isSpace(code: number): boolean {
+  let v = SPACES.get(code);
+  if (v === undefined) SPACES.set(code, (v = /\s/.test(String.fromCharCode(code))));
+  return v;
+}
+
+/** Upper-case first letter: ASCII and Cyrillic without a regex, the rest through toLowerCase. */
+function isUpper(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c >= 0x0400 && c <= 0x042f) return true;
+  if (c >= 0x0430 && c <= 0x045f) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * Fold a word as the matcher does. Most words are plain ASCII or Cyrillic letters that only need
+ * lower-casing; the rest (accents, ё, apostrophes, soft hyphens) go through `normalizeAlias`.
+ */
+function foldWord(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const plain =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x0410 && c <= 0x044f) ||
+      c === 0x0456 ||
+      c === 0x0457 ||
+      c === 0x0454 ||
+      c === 0x0491 ||
+      c === 0x0406 ||
+      c === 0x0407 ||
+      c === 0x0404 ||
+      c === 0x0490;
+    if (!plain) return normalizeAlias(raw);
+  }
+  return raw.toLowerCase();
 }
 
 function isDigit(text: string, i: number): boolean {

@@ -168,7 +168,7 @@ export const EN: LexiconSource = {
     'the|these|such|those|any|all? allegations|allegation|claims|claim|accusations|accusation|reports|report|suggestions|assertions|charges|rumours|rumors',
   ],
   denialMarkers: [
-    'a? lie|lies|fake|fakes|falsehood|fabrication|fabrications|fabricated|false|untrue|nonsense|absurd|baseless|groundless|unfounded|hoax|staged|provocation|propaganda|slander|disinformation',
+    'a? lie|lies|fake|fakes|falsehood|fabrication|fabrications|fabricated|false|untrue|nonsense|absurd|baseless|groundless|unfounded|hoax|staged|provocation|propaganda|slander|disinformation|fiction',
     'not true',
     'no basis',
   ],
