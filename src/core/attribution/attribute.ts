@@ -1,5 +1,5 @@
 import { quoteContent } from './content';
-import { fromVerb } from './constructions';
+import { fromQuoteRemark, fromVerb } from './constructions';
 import { fromColon, fromFrame, fromTrailingFrame } from './frames';
 import { buildDoc, isPunct, speakerEndingAt, type Doc } from './doc';
 import { makeAttribution, type Finding } from './make';
@@ -65,6 +65,8 @@ function attributeSentence(doc: Doc, sentence: Sentence, k: number, found: Attri
     }
   };
   for (let i = sentence.first; i < sentence.end; i++) {
+    const q = doc.opens.get(i);
+    if (q) add(fromQuoteRemark(doc, sentence, q, found));
     if (doc.inQuote[i]! >= 0 || doc.stated[i]) continue;
     const frame = lex.frames.at(tokens, i, sentence.end);
     if (frame) {

@@ -142,6 +142,7 @@ export interface Lexicon {
   openers: PhraseTrie<true>;
   prefixWords: PhraseTrie<true>;
   anaphoricContent: PhraseTrie<true>;
+  locatives: PhraseTrie<true>;
   abbreviations: Set<string>;
 }
 
@@ -219,6 +220,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     openers: listTrie(source.openers),
     prefixWords: listTrie(source.prefixWords),
     anaphoricContent: listTrie(source.anaphoricContent),
+    locatives: listTrie(source.locatives),
     abbreviations: new Set(source.abbreviations.map((a) => a.toLowerCase())),
   };
 }

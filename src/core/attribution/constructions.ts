@@ -3,8 +3,16 @@ import { contentAfter, contentBefore, quoteContent, type Content } from './conte
 import { resolveAnaphor } from './coref';
 import { isFinal, isPunct, type Doc } from './doc';
 import type { Finding } from './make';
+import type { Quote } from './quotes';
 import type { Sentence } from './sentences';
-import { clauseBoundary, phraseStartingAt, subjectBefore, type NounPhrase, type Speaker } from './speaker';
+import {
+  clauseBoundary,
+  locativeSubject,
+  phraseStartingAt,
+  subjectBefore,
+  type NounPhrase,
+  type Speaker,
+} from './speaker';
 import type { Attribution } from './types';
 
 /**
@@ -175,6 +183,9 @@ export function fromVerb(
       if (!('speaker' in who)) return [];
       return withSubjectBefore(doc, sentence, sb.first, c0, c1, who.speaker, hit.value, found, base);
     }
+    const loc = gender === 'p' ? locativeSubject(doc, c0, sentence.first) : undefined;
+    if (loc && 'speaker' in loc)
+      return withSubjectBefore(doc, sentence, loc.first, c0, c1, loc.speaker, hit.value, found, base);
     if (sb.foreign) doc.foreignCues.push(c0);
     else if (joined && previous && tokens[c0 - 1]!.kind === 'w' && previous.end <= tokens[c0]!.start) {
       // "The Kremlin denied … and accused Kyiv of …"
@@ -305,4 +316,59 @@ function withSubjectBefore(
   return [
     { ...base, speaker, content: r.content, cueEnd: Math.max(c1, r.cueEnd), rule: 'speaker-verb-content' },
   ];
+}
+
+/**
+ * «Ми готові до переговорів, — сказав Зеленський, — але не до капітуляції»: a reporting clause
+ * between dashes inside the quotation marks (Ukrainian and Russian style) splits the quotation.
+ */
+export function fromQuoteRemark(
+  doc: Doc,
+  sentence: Sentence,
+  q: Quote,
+  found: readonly Attribution[],
+): Finding[] {
+  const { tokens, lex } = doc;
+  const last = q.unclosed ? q.close : q.close - 1;
+  for (let k = q.open + 2; k < last; k++) {
+    if (
+      tokens[k]!.kind !== 'd' ||
+      !(isPunct(doc, k - 1, ',') || isPunct(doc, k - 1, '!') || isPunct(doc, k - 1, '?'))
+    )
+      continue;
+    const hit = lex.verbs.at(tokens, k + 1, last + 1);
+    if (!hit) continue;
+    const np = phraseStartingAt(doc, skipAdjuncts(doc, hit.end, last + 1), last + 1, false, true);
+    if ('fail' in np) continue;
+    const e = skipAdjuncts(doc, np.last + 1, last + 1);
+    if (!(isPunct(doc, e, ',') || isPunct(doc, e, '.')) || tokens[e + 1]?.kind !== 'd') continue;
+    const who = resolve(doc, np, found);
+    if (!('speaker' in who)) return [];
+    const part = (first: number, end: number): Content | undefined => {
+      while (end > first && (tokens[end]!.kind === 'p' || tokens[end]!.kind === 'd')) end--;
+      if (end <= first) return undefined;
+      return {
+        start: tokens[first]!.start,
+        end: tokens[end]!.end,
+        kind: 'direct',
+        first,
+        last: end,
+        notes: [],
+      };
+    };
+    const base = {
+      speaker: who.speaker,
+      cueFirst: k + 1,
+      cueEnd: hit.end,
+      lemma: hit.value.verb.lemma,
+      stance: hit.value.verb.stance,
+    };
+    const out: Finding[] = [];
+    const one = part(q.open + 1, k - 1);
+    const two = part(e + 2, last);
+    if (one) out.push({ ...base, content: one, rule: 'split-quote' });
+    if (two) out.push({ ...base, content: two, rule: 'split-quote' });
+    return out;
+  }
+  return [];
 }

@@ -198,6 +198,20 @@ export function contentAfter(
     }
     return { content: quoteOrClause(doc, i, sentence), cueEnd };
   }
+  if (!comma && !doc.opens.has(i) && !lex.complementizers.has(tokens, i)) {
+    // "заявив у Радбезі ООН, що …", "said in Kyiv on Monday that …": more circumstances, then "that".
+    const english = doc.lang === 'en';
+    if (!english || lex.openers.has(tokens, i)) {
+      for (let j = i + 1; j < end && j - i <= 8; j++) {
+        const t = tokens[j]!;
+        if (doc.opens.has(j) || lex.verbs.has(tokens, j) || (t.kind === 'p' && t.norm !== ',')) break;
+        if (lex.complementizers.has(tokens, j) && (english || isPunct(doc, j - 1, ','))) {
+          i = j;
+          break;
+        }
+      }
+    }
+  }
   const comp = lex.complementizers.at(tokens, i, end);
   if (comp) return { content: plainContent(doc, comp.end, clauseEnd(doc, comp.end, sentence)), cueEnd };
   if (doc.opens.has(i)) return { content: quoteOrClause(doc, i, sentence), cueEnd };

@@ -3,6 +3,9 @@ import { TITLE_CONCEPTS } from './lexicon/shared';
 import { trapReason, type Anaphor, type Speaker } from './speaker';
 import type { Attribution } from './types';
 
+/** Languages whose names decline: the nominative tells the subject from the objects. */
+const DECLINING = new Set(['uk', 'ru', 'pl']);
+
 /** How far back a pronoun or title may look for its person: this sentence and two before. */
 const SENTENCES_BACK = 2;
 
@@ -44,7 +47,16 @@ export function resolveAnaphor(
     }
     if (persons.length) break;
   }
-  const ids = new Set(persons.map((m) => m.entity));
+  let ids = new Set(persons.map((m) => m.entity));
+  if (ids.size > 1 && DECLINING.has(doc.lang)) {
+    // "Кулеба зустрівся з Блінкеном. … — додав він": the one named in the nominative, the
+    // subject, carries on; those in other cases were objects.
+    const subjects = persons.filter((m) => !m.inflected);
+    if (subjects.length) {
+      ids = new Set(subjects.map((m) => m.entity));
+      persons.splice(0, persons.length, ...subjects);
+    }
+  }
   if (ids.size === 0) return { reason: 'no person named before' };
   if (ids.size > 1) return { reason: `${ids.size} persons named before: ambiguous` };
   const person = persons.at(-1)!;

@@ -132,7 +132,11 @@ function prefixStart(
   let k = from;
   let first = from + 1;
   let org: string | undefined;
-  for (let steps = 0; k >= floor && steps < 8; steps++) {
+  // Outside English, titles take lower-case genitives ("радник керівника Офісу президента",
+  // "ministre russe des Affaires étrangères"): such words join the prefix only when a title,
+  // a capitalised word or the sentence's start comes before them.
+  const chains = doc.lang !== 'en';
+  for (let steps = 0; k >= floor && steps < 10; steps++) {
     const t = tokens[k]!;
     if (t.kind === 'h' || t.norm === "'s") {
       k--;
@@ -160,6 +164,17 @@ function prefixStart(
     }
     if (t.upper && !lex.openers.has(tokens, k) && !lex.adjuncts.has(tokens, k)) {
       first = k;
+      k--;
+      continue;
+    }
+    if (
+      chains &&
+      !t.upper &&
+      !lex.verbs.has(tokens, k) &&
+      !lex.complementizers.has(tokens, k) &&
+      !lex.relatives.has(tokens, k) &&
+      !lex.adjuncts.has(tokens, k)
+    ) {
       k--;
       continue;
     }
@@ -262,6 +277,33 @@ export function phraseEndingAt(doc: Doc, j: number, floor: number): NounPhrase {
 }
 
 /**
+ * Start of a prepositional phrase of up to four lower-case words ending at `j` and standing
+ * right after a name, or -1.
+ */
+function prepositionalPhraseStart(doc: Doc, j: number, floor: number): number {
+  const { tokens, lex } = doc;
+  for (let k = j; k >= floor && j - k < 4; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'w' || t.upper || lex.verbs.has(tokens, k) || lex.complementizers.has(tokens, k))
+      return -1;
+    if (lex.openers.has(tokens, k) && k > floor && speakerEndingAt(doc, k - 1)) return k;
+  }
+  return -1;
+}
+
+/** Whether a speaker mention starts within the next few words, before any punctuation. */
+function speakerSoon(doc: Doc, j: number, limit: number): boolean {
+  for (let k = j + 1; k < limit && k - j <= 6; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'w' && t.kind !== 'h') return false;
+    const m = doc.mentionFrom[k]!;
+    if (m >= 0) return doc.mentions[m]!.canSpeak;
+    if (doc.lex.verbs.has(doc.tokens, k) || doc.lex.complementizers.has(doc.tokens, k)) return false;
+  }
+  return false;
+}
+
+/**
  * The subject of the verb at token `cue`: back over adverbs ("also", "on Monday"), an apposition
  * ("Peskov, the Kremlin's spokesman, said") or a relative pronoun ("Peskov, who said"), to the
  * subject phrase. A negation or a modal on the way cancels the act ("did not say", "may deny").
@@ -274,8 +316,14 @@ export function subjectBefore(doc: Doc, cue: number, floor: number): NounPhrase 
     if (lex.irrealis.endingAt(tokens, j, floor))
       return { fail: 'not said (yet)', blocked: 'hypothetical or refused' };
     const adj = lex.adjuncts.endingAt(tokens, j, floor);
-    if (!adj) break;
-    j = adj.start - 1;
+    if (adj) {
+      j = adj.start - 1;
+      continue;
+    }
+    // A short prepositional phrase between subject and verb: "Зеленський у вечірньому зверненні заявив".
+    const pp = doc.lang === 'en' ? -1 : prepositionalPhraseStart(doc, j, floor);
+    if (pp < 0) break;
+    j = pp - 1;
   }
   const rel = j >= floor ? lex.relatives.endingAt(tokens, j, floor) : undefined;
   if (rel && isPunct(doc, rel.start - 1, ',')) return phraseEndingAt(doc, rel.start - 2, floor);
@@ -294,7 +342,13 @@ export function subjectBefore(doc: Doc, cue: number, floor: number): NounPhrase 
  * The subject phrase starting at token `i` (after an inverted verb or a frame): titles, names
  * and modifiers up to punctuation. `genitiveOk` for frames ("по словам Пескова").
  */
-export function phraseStartingAt(doc: Doc, i: number, limit: number, genitiveOk: boolean): NounPhrase {
+export function phraseStartingAt(
+  doc: Doc,
+  i: number,
+  limit: number,
+  genitiveOk: boolean,
+  withinQuote = false,
+): NounPhrase {
   const { tokens, lex } = doc;
   const pron = lex.pronouns.at(tokens, i, limit);
   if (pron) {
@@ -313,7 +367,7 @@ export function phraseStartingAt(doc: Doc, i: number, limit: number, genitiveOk:
   let afterLast = 0;
   while (j < limit && j - i < 12) {
     const t = tokens[j]!;
-    if (doc.inQuote[j]! >= 0) break;
+    if (doc.inQuote[j]! >= 0 && !withinQuote) break;
     const mk = doc.mentionFrom[j]!;
     if (mk >= 0) {
       const m = doc.mentions[mk]!;
@@ -343,6 +397,11 @@ export function phraseStartingAt(doc: Doc, i: number, limit: number, genitiveOk:
       lex.definite.at(tokens, j, limit);
     if (word) {
       j = word.end;
+      continue;
+    }
+    if (!t.upper && doc.lang !== 'en' && !inside.length && speakerSoon(doc, j, limit)) {
+      // "сказав міністр закордонних справ Росії Сергій Лавров"
+      j++;
       continue;
     }
     if (t.upper) {
@@ -380,4 +439,29 @@ export function phraseStartingAt(doc: Doc, i: number, limit: number, genitiveOk:
     if (org) np.speaker.for = org.entity;
   }
   return { ...np, first: i, last: j - 1 };
+}
+
+/**
+ * "У Кремлі заявили, що …", "В МИД России сообщили": a plural verb without a subject after "in"
+ * and an organisation — the organisation speaks.
+ */
+export function locativeSubject(doc: Doc, cue: number, floor: number): NounPhrase | undefined {
+  const { tokens, lex } = doc;
+  let j = cue - 1;
+  while (j >= floor && !speakerEndingAt(doc, j)) {
+    const adj = lex.adjuncts.endingAt(tokens, j, floor);
+    if (!adj) break;
+    j = adj.start - 1;
+  }
+  const m = speakerEndingAt(doc, j);
+  if (!m || m.info?.type !== 'org') return undefined;
+  const prep = lex.locatives.endingAt(tokens, m.first - 1, floor);
+  if (!prep || clauseBoundary(doc, prep.start - 1, floor) !== undefined) return undefined;
+  const speaker: Speaker = {
+    entity: m.entity,
+    via: 'name',
+    start: tokens[prep.start]!.start,
+    end: tokens[m.last]!.end,
+  };
+  return { speaker, first: prep.start, last: m.last };
 }

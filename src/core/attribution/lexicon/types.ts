@@ -94,6 +94,8 @@ export interface LexiconSource {
   openers: Pattern[];
   /** Words that may stand before a name as part of the subject (determiners, adjectives of origin). */
   prefixWords: Pattern[];
+  /** Prepositions of "У Кремлі заявили" (impersonal plural verb: the organisation speaks). */
+  locatives?: Pattern[];
   /** "about this" + verb + speaker: the statement is the sentence before ("Об этом заявил Песков"). */
   anaphoricContent?: Pattern[];
   /** Abbreviations whose period does not end a sentence ("Mr", "т. е."): without the period. */
