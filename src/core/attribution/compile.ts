@@ -69,7 +69,8 @@ export class PhraseTrie<T> {
   at(tokens: readonly Token[], i: number, limit = tokens.length): { end: number; value: T } | undefined {
     let node = this.fwd;
     let best: { end: number; value: T } | undefined;
-    for (let j = i; j < limit; j++) {
+    if (i < 0) return undefined;
+    for (let j = i, stop = Math.min(limit, tokens.length); j < stop; j++) {
       const child = node.next.get(tokens[j]!.norm);
       if (!child) break;
       node = child;
@@ -82,7 +83,8 @@ export class PhraseTrie<T> {
   endingAt(tokens: readonly Token[], j: number, floor = 0): { start: number; value: T } | undefined {
     let node = this.rev;
     let best: { start: number; value: T } | undefined;
-    for (let i = j; i >= floor; i--) {
+    if (j >= tokens.length) return undefined;
+    for (let i = j; i >= Math.max(floor, 0); i--) {
       const child = node.next.get(tokens[i]!.norm);
       if (!child) break;
       node = child;

@@ -60,6 +60,24 @@ export function resolveAnaphor(
   if (ids.size === 0) return { reason: 'no person named before' };
   if (ids.size > 1) return { reason: `${ids.size} persons named before: ambiguous` };
   const person = persons.at(-1)!;
+  // "Путин и Лукашенко провели переговоры. Он заявил …": a name we do not know next to the
+  // candidate is a second candidate.
+  for (const m of persons) {
+    for (const [conj, other] of [
+      [m.last + 1, m.last + 2],
+      [m.first - 1, m.first - 2],
+    ] as const) {
+      const t = tokens[other];
+      if (
+        doc.lex.conjunctions.has(tokens, conj) &&
+        t?.kind === 'w' &&
+        t.upper &&
+        doc.mentionFrom[other]! < 0 &&
+        doc.mentionTo[other]! < 0
+      )
+        return { reason: `"${doc.text.slice(t.start, t.end)}" may be meant as well` };
+    }
+  }
   const fromChar = tokens[from]!.start;
   const toChar = anaphor.start;
   const between = recent.filter((a) => a.cueStart >= fromChar && a.cueEnd <= toChar);

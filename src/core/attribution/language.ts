@@ -23,6 +23,7 @@ export function detectLanguage(text: string, tokens: readonly Token[]): Attribut
   const scores = new Map<AttributionLanguage, number>(ATTRIBUTION_LANGUAGES.map((l) => [l, 0]));
   let cyrillic = 0;
   let latin = 0;
+  let ukLetters = 0;
   const limit = Math.min(tokens.length, 20_000);
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
@@ -30,9 +31,18 @@ export function detectLanguage(text: string, tokens: readonly Token[]): Attribut
     const raw = text.slice(t.start, t.end).toLowerCase();
     if (/\p{Script=Cyrillic}/u.test(raw)) cyrillic++;
     else if (/\p{Script=Latin}/u.test(raw)) latin++;
-    for (const [re, lang] of SIGNATURE) if (re.test(raw)) scores.set(lang, scores.get(lang)! + 0.5);
+    for (const [re, lang] of SIGNATURE) {
+      if (!re.test(raw)) continue;
+      scores.set(lang, scores.get(lang)! + 0.5);
+      if (lang === 'uk') ukLetters++;
+    }
     for (const [lang, words] of STOPWORDS) if (words.has(raw)) scores.set(lang, scores.get(lang)! + 1);
   }
-  const candidates: AttributionLanguage[] = cyrillic > latin ? ['uk', 'ru'] : ['en', 'de', 'fr', 'pl'];
+  if (cyrillic > latin) {
+    // Ukrainian text is full of і, ї, є; Cyrillic without any of them is Russian.
+    if (ukLetters === 0) return 'ru';
+    return scores.get('uk')! >= scores.get('ru')! ? 'uk' : 'ru';
+  }
+  const candidates: AttributionLanguage[] = ['en', 'de', 'fr', 'pl'];
   return candidates.reduce((best, l) => (scores.get(l)! > scores.get(best)! ? l : best));
 }
