@@ -1,5 +1,5 @@
 import { normalizeAlias } from '../normalize';
-import { isFinal, isPunct, speakerEndingAt, type Doc, type DocMention } from './doc';
+import { isFinal, isPunct, speakerEndingAt, speakerStartingAt, type Doc, type DocMention } from './doc';
 import { GIVEN_NAMES } from './lexicon/shared';
 import type { SpeakerVia } from './types';
 
@@ -196,7 +196,13 @@ function fromMention(doc: Doc, m: DocMention, floor: number, genitiveOk: boolean
   if (rep && (link || m.inflected || m.info?.type === 'org')) {
     via = 'spokesperson';
     k = rep.start - 1;
-  } else if (m.inflected && !genitiveOk && DECLINING.has(doc.lang)) {
+  } else if (
+    m.inflected &&
+    !genitiveOk &&
+    DECLINING.has(doc.lang) &&
+    (doc.lang !== 'de' || m.first === m.last)
+  ) {
+    // (German adjectives decline with the article: only a name's genitive -s tells a non-subject.)
     return { fail: 'not in the nominative: not the subject' };
   }
   const prefix = prefixStart(doc, k, floor, m.info?.type === 'person' && via === 'name');
@@ -331,7 +337,23 @@ export function subjectBefore(doc: Doc, cue: number, floor: number): NounPhrase 
     for (let k = j - 1; k >= floor && j - k <= 16; k--) {
       if (doc.inQuote[k]! >= 0 || isFinal(doc, k) || tokens[k]!.kind === 'q' || lex.verbs.has(tokens, k))
         break;
-      if (isPunct(doc, k, ',')) return phraseEndingAt(doc, k - 1, floor);
+      if (!isPunct(doc, k, ',')) continue;
+      // "Le directeur général de l'AIEA, Rafael Grossi, a averti": the name between the commas.
+      const named = speakerStartingAt(doc, k + 1);
+      if (named?.info?.type === 'person' && named.last === j - 1 && !trapReason(doc, named)) {
+        const prefix = prefixStart(doc, k - 1, floor, true);
+        if (prefix.first <= k - 1 && clauseBoundary(doc, prefix.first - 1, floor) === undefined) {
+          const speaker: Speaker = {
+            entity: named.entity,
+            via: 'name',
+            start: tokens[named.first]!.start,
+            end: tokens[named.last]!.end,
+            ...(prefix.org ? { for: prefix.org } : {}),
+          };
+          return { speaker, first: prefix.first, last: named.last };
+        }
+      }
+      return phraseEndingAt(doc, k - 1, floor);
     }
     return { fail: 'no subject before the comma' };
   }
@@ -374,6 +396,8 @@ export function phraseStartingAt(
       if (m.canSpeak) inside.push(m);
       afterLast = 0;
       j = m.last + 1;
+      // A person's name ends the phrase ("Według Pieskowa Władimir Putin nie planuje …").
+      if (m.info?.type === 'person' && tokens[j]?.kind !== 'h') break;
       continue;
     }
     if (t.kind === 'h' || t.norm === "'s") {
@@ -414,6 +438,15 @@ export function phraseStartingAt(
     break;
   }
   if (j === i) return { fail: 'no subject after the verb' };
+  if (isPunct(doc, j, ',') && !inside.some((m) => m.info?.type === 'person')) {
+    // "a déclaré le porte-parole du Kremlin, Dmitri Peskov": the name after the title.
+    const named = speakerStartingAt(doc, j + 1);
+    const next = tokens[(named?.last ?? 0) + 1];
+    if (named?.info?.type === 'person' && (!next || next.kind === 'p' || next.para !== tokens[j]!.para)) {
+      inside.push(named);
+      j = named.last + 1;
+    }
+  }
   const persons = new Set(inside.filter((m) => m.info?.type === 'person').map((m) => m.entity));
   if (persons.size > 1) return { fail: 'several speakers' };
   if (unknown) return { fail: 'someone we do not know', foreign: true };
