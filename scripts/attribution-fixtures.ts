@@ -16,6 +16,8 @@ export interface GoldStatement {
 
 export interface FixtureDoc {
   lang: string;
+  /** "development" (the rules were tuned on it) or "held-out" (written after, never tuned on). */
+  set: 'development' | 'held-out';
   /** 1-based line of the document's first line in its file, for messages. */
   line: number;
   text: string;
@@ -43,7 +45,7 @@ export function parseDocument(marked: string): { text: string; gold: GoldStateme
 }
 
 /** Every document of one language file. */
-export function readFixtureFile(file: string, lang: string): FixtureDoc[] {
+export function readFixtureFile(file: string, lang: string, set: FixtureDoc['set']): FixtureDoc[] {
   const docs: FixtureDoc[] = [];
   let lines: string[] = [];
   let firstLine = 1;
@@ -54,7 +56,7 @@ export function readFixtureFile(file: string, lang: string): FixtureDoc[] {
       .trim();
     if (body) {
       try {
-        docs.push({ lang, line: firstLine, ...parseDocument(body) });
+        docs.push({ lang, set, line: firstLine, ...parseDocument(body) });
       } catch (error) {
         throw new Error(`${file}:${firstLine}: ${(error as Error).message}`, { cause: error });
       }
@@ -73,10 +75,12 @@ export function readFixtureFile(file: string, lang: string): FixtureDoc[] {
   return docs;
 }
 
-/** All fixture documents, by language file (`en.txt` → "en"). */
+/** All fixture documents: the development files, then the held-out ones (`heldout/`). */
 export function readFixtures(dir = FIXTURE_DIR): FixtureDoc[] {
-  return readdirSync(dir)
-    .filter((f) => /^[a-z]{2}\.txt$/.test(f))
-    .sort()
-    .flatMap((f) => readFixtureFile(join(dir, f), f.slice(0, 2)));
+  const read = (folder: string, set: FixtureDoc['set']) =>
+    readdirSync(folder)
+      .filter((f) => /^[a-z]{2}\.txt$/.test(f))
+      .sort()
+      .flatMap((f) => readFixtureFile(join(folder, f), f.slice(0, 2), set));
+  return [...read(dir, 'development'), ...read(join(dir, 'heldout'), 'held-out')];
 }
