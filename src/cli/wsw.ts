@@ -5,16 +5,15 @@
  *                               the content script extracts it) or .txt files (text as is)
  *   validate [FILE...]          validate the bundled dataset (or the given claim files)
  *   stats [--json]              the dataset's figures
+ *   attribute [--json] FILE...  who said what in the files (see ./attribute.ts)
  *
  * Bad input gets a one-line message and a non-zero exit, never a stack trace.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
 import { explainMention, findMentions } from '../core/matcher';
-import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset';
 import { exportClaimReview } from '../core/export';
@@ -26,9 +25,8 @@ import { exportOurs, importOurs } from '../core/import/ours';
 import { decodeBytes, ImportInputError } from '../core/import/safe-input';
 import { readDataset, readVerdictLabels } from './dataset-files';
 import { readEntitySources } from './entity-files';
-
-/** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
-const MAX_BYTES = 50 * 1024 * 1024;
+import { ATTRIBUTE_USAGE, runAttribute } from './attribute';
+import { readInput, UserError } from './read-input';
 
 const USAGE = `usage: npm run -s wsw -- <command> [options]
   annotate [--json] FILE...  entity mentions in .html/.htm (visible text) or .txt files;
@@ -41,38 +39,8 @@ const USAGE = `usage: npm run -s wsw -- <command> [options]
                              convert a file into our dataset format; prints what was imported,
                              what was skipped and why (exit 1 if nothing could be imported)
   export --to claimreview|ours OUT
-                             the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON`;
-
-class UserError extends Error {}
-
-function readInput(file: string): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new UserError(`${file}: not a file`);
-    size = st.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`${file}: no such file`);
-  }
-  if (size > MAX_BYTES)
-    throw new UserError(`${file}: too large (${(size / 1048576).toFixed(1)} MB; limit 50 MB)`);
-  const ext = extname(file).toLowerCase();
-  if (!['.html', '.htm', '.txt'].includes(ext)) {
-    throw new UserError(`${file}: unsupported type "${ext}" (use .html, .htm or .txt)`);
-  }
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UserError(`${file}: looks binary (contains NUL bytes)`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`${file}: not valid UTF-8`);
-  }
-  if (ext === '.txt') return text.replace(/^\uFEFF/, '');
-  const { document } = parseHTML(text);
-  return extractText(document.body ?? document.documentElement ?? document).text;
-}
+                             the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON
+${ATTRIBUTE_USAGE}`;
 
 function annotate(files: string[], json: boolean, dict: Dictionary): number {
   let failures = 0;
@@ -219,6 +187,7 @@ function exportFile(files: string[], to: string | undefined): number {
 }
 
 function main(argv: string[]): number {
+  if (argv[0] === 'attribute') return runAttribute(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -270,7 +270,9 @@ export function contentBefore(doc: Doc, r: number, sentence: Sentence): Content 
   // "In his nightly address, Zelensky said …": an opening adverbial, not a statement.
   if (!dash && doc.lex.openers.has(tokens, first)) return undefined;
   const c = plainContent(doc, first, k + 1, dash ? 'direct' : 'indirect');
-  if (!c || words(doc, c.first, c.last) < 3) return undefined;
+  // A dialogue line ("— Это ложь, — заявил Песков") may be short; a bare clause must say something.
+  const dialogue = dash && tokens[sentence.first]!.kind === 'd';
+  if (!c || words(doc, c.first, c.last) < (dialogue ? 1 : dash ? 2 : 3)) return undefined;
   if (dash) c.notes.push('dash dialogue: direct speech without quote marks');
   return c;
 }

@@ -3,6 +3,8 @@
  * no Node; the CLI and the extension share it.
  */
 export { attribute, type AttributeOptions } from './attribute';
+export { explainAttribution } from './explain';
 export { entityLookup, genderOfName, speakerMentions } from './mentions';
 export { LEXICONS } from './compile';
+export { outletOf, suggestClaims, type Skipped, type SuggestSource } from './suggest';
 export * from './types';

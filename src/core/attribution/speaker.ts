@@ -97,7 +97,8 @@ export function clauseBoundary(doc: Doc, k: number, floor: number): string | und
   const { tokens, lex } = doc;
   if (k < floor) return undefined;
   const t = tokens[k]!;
-  if (t.kind === 'p' && ',;:([)'.includes(t.norm)) return undefined;
+  // Any punctuation or symbol (a flag emoji, a bullet) ends what came before.
+  if (t.kind === 'p') return undefined;
   if (t.kind === 'd' || t.kind === 'q') return undefined;
   if (lex.subordinators.endingAt(tokens, k, floor)) return 'in a subordinate clause';
   if (lex.complementizers.endingAt(tokens, k, floor)) return "inside someone's statement";
