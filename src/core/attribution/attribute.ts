@@ -3,6 +3,7 @@ import { fromQuoteRemark, fromVerb } from './constructions';
 import { fromColon, fromFrame, fromTrailingFrame } from './frames';
 import { buildDoc, isPunct, speakerEndingAt, type Doc } from './doc';
 import { makeAttribution, type Finding } from './make';
+import type { Quote } from './quotes';
 import type { Sentence } from './sentences';
 import type { Attribution, AttributionLanguage, EntityInfo, SpeakerMention } from './types';
 
@@ -31,6 +32,7 @@ export function attribute(
   const doc = buildDoc(text, mentions, entity, options.lang);
   const found: Attribution[] = [];
   doc.sentences.forEach((sentence, k) => attributeSentence(doc, sentence, k, found));
+  quotationsOverParagraphs(doc, found);
   return found.sort((a, b) => a.start - b.start || a.cueStart - b.cueStart);
 }
 
@@ -143,4 +145,40 @@ function continueReport(doc: Doc, sentence: Sentence, k: number, found: Attribut
       notes: ['continues the quotation before'],
     },
   });
+}
+
+/**
+ * English quotations running over paragraphs open each paragraph and close only the last one,
+ * where the report stands: `"We will do that…` ⏎ `"I can confirm…," he said.` The paragraphs
+ * before belong to the same speaker.
+ */
+function quotationsOverParagraphs(doc: Doc, found: Attribution[]): void {
+  const unclosedByPara = new Map<number, Quote>();
+  for (const q of doc.quotes)
+    if (q.unclosed && q.depth === 0) unclosedByPara.set(doc.tokens[q.open]!.para, q);
+  if (!unclosedByPara.size) return;
+  const added: Attribution[] = [];
+  for (const a of found) {
+    if (a.kind !== 'direct') continue;
+    let q = [...doc.opens.values()].find(
+      (o) => doc.tokens[o.open]!.end <= a.start && a.start <= doc.tokens[o.open + 1]!.start,
+    );
+    while (q && isParagraphStart(doc, q.open)) {
+      const before = unclosedByPara.get(doc.tokens[q.open]!.para - 1);
+      const content = before ? quoteContent(doc, before) : undefined;
+      if (!before || !content || found.some((b) => b.start < content.end && content.start < b.end)) break;
+      added.push({
+        ...a,
+        start: content.start,
+        end: content.end,
+        why: { ...a.why, rule: 'split-quote', notes: ['a quotation running over paragraphs'] },
+      });
+      q = before;
+    }
+  }
+  found.push(...added);
+}
+
+function isParagraphStart(doc: Doc, i: number): boolean {
+  return i === 0 || doc.tokens[i - 1]!.para !== doc.tokens[i]!.para;
 }

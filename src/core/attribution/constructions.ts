@@ -218,7 +218,10 @@ export function fromVerb(
     };
   else np = phraseStartingAt(doc, s0, sentence.end, false);
   if ('fail' in np) {
+    // A dropped subject only after direct speech ("«…», — добавил."), never after a plain comma.
+    const direct = contentBefore(doc, c0, sentence)?.kind === 'direct';
     const dropped =
+      direct &&
       PRO_DROP.has(doc.lang) &&
       (gender === 'm' || gender === 'f') &&
       (s0 >= sentence.end || tokens[s0]!.kind === 'p');
@@ -309,6 +312,12 @@ function withSubjectBefore(
     if (content) return [{ ...base, speaker, content, cueEnd: c1, rule: 'parenthetical' }];
   }
   if (before && close.loose) return backward(before);
+  const about = doc.lex.anaphoricContent.endingAt(doc.tokens, rFirst - 1, sentence.first);
+  if (close.ends && about?.start === sentence.first) {
+    // "Про це глава держави повідомив у зверненні": the statement is the sentence before.
+    const prev = previousSentence(doc, sentence);
+    return prev ? [{ ...base, speaker, content: prev, cueEnd: c1, rule: 'anaphoric-content' }] : [];
+  }
   if (close.ends) return [];
   void found;
   const r = contentAfter(doc, c1, sentence, hit.verb);

@@ -1,4 +1,5 @@
 import { isPunct, speakerStartingAt, type Doc } from './doc';
+import { isLyAdverb } from './speaker';
 import type { VerbSource } from './lexicon/types';
 import type { Quote } from './quotes';
 import type { Sentence } from './sentences';
@@ -89,6 +90,14 @@ function reportingClauseAt(doc: Doc, k: number, end: number): boolean {
     );
   };
   if (verbAt(i)) return true;
+  // "…, передает ТАСС." / "…, said Peskov.": a short reporting clause closing the sentence.
+  const v = i > k && isPunct(doc, k, ',') ? lex.verbs.at(tokens, i, end) : undefined;
+  if (v && end - v.end <= 7) {
+    let complement = false;
+    for (let j = v.end; j < end; j++)
+      if (lex.complementizers.has(tokens, j) || doc.opens.has(j)) complement = true;
+    if (!complement) return true;
+  }
   const pron = lex.pronouns.at(tokens, i, end);
   if (pron) return verbAt(pron.end);
   for (let j = i; j < end && j - i < 6; j++) {
@@ -187,24 +196,41 @@ export function contentAfter(
     comma = true;
     i++;
   }
-  if (isPunct(doc, i, ':')) {
-    i++;
-    if (i >= end) {
+  const afterColon = (colon: number) => {
+    if (colon + 1 >= end) {
       // "Peskov told reporters:" ⏎ "It's a lie."
       const next = doc.sentences[doc.sentenceOf[end - 1]! + 1];
       const q = next ? doc.opens.get(next.first) : undefined;
       const c = q && next!.para - sentence.para <= 1 ? quoteContent(doc, q) : undefined;
       return c ? { content: c, cueEnd } : { cueEnd, reason: 'nothing after the colon' };
     }
-    return { content: quoteOrClause(doc, i, sentence), cueEnd };
-  }
-  if (!comma && !doc.opens.has(i) && !lex.complementizers.has(tokens, i)) {
-    // "заявив у Радбезі ООН, що …", "said in Kyiv on Monday that …": more circumstances, then "that".
+    return { content: quoteOrClause(doc, colon + 1, sentence), cueEnd };
+  };
+  if (isPunct(doc, i, ':')) return afterColon(i);
+  const shortQuote = (j: number) => {
+    const q = doc.opens.get(j);
+    return q && !q.unclosed && q.close - j <= 5 ? q : undefined;
+  };
+  if (!comma && (!doc.opens.has(i) || shortQuote(i)) && !lex.complementizers.has(tokens, i)) {
+    // "заявив у Радбезі ООН, що …", "said in Kyiv on Monday that …", "заявил телеканалу «Россия 1»,
+    // что …": more circumstances, then "that".
     const english = doc.lang === 'en';
     if (!english || lex.openers.has(tokens, i)) {
-      for (let j = i + 1; j < end && j - i <= 8; j++) {
+      for (let j = i; j < end && j - i <= 8; j++) {
         const t = tokens[j]!;
-        if (doc.opens.has(j) || lex.verbs.has(tokens, j) || (t.kind === 'p' && t.norm !== ',')) break;
+        // A short quoted name on the way ("заявил телеканалу «Россия 1», что …") is passed over.
+        const short = shortQuote(j);
+        if (short) {
+          j = short.close;
+          continue;
+        }
+        if (doc.opens.has(j) || (j > i && lex.verbs.has(tokens, j))) break;
+        if (isPunct(doc, j, ':')) {
+          // "told reporters on a conference call: …"
+          i = j;
+          break;
+        }
+        if (t.kind === 'p' && t.norm !== ',') break;
         if (lex.complementizers.has(tokens, j) && (english || isPunct(doc, j - 1, ','))) {
           i = j;
           break;
@@ -212,6 +238,7 @@ export function contentAfter(
       }
     }
   }
+  if (isPunct(doc, i, ':')) return afterColon(i);
   const comp = lex.complementizers.at(tokens, i, end);
   if (comp) return { content: plainContent(doc, comp.end, clauseEnd(doc, comp.end, sentence)), cueEnd };
   if (doc.opens.has(i)) return { content: quoteOrClause(doc, i, sentence), cueEnd };
@@ -224,8 +251,12 @@ export function contentAfter(
     if (!marker && c.kind !== 'mixed') return { cueEnd, reason: 'no quote or denial in what was called' };
     return { content: c, cueEnd };
   }
-  const bareOk = takes === 'object' || doc.lang === 'en' || (doc.lang === 'de' && comma);
+  const bareOk = takes === 'object' || (doc.lang === 'en' && verb?.bare) || (doc.lang === 'de' && comma);
   if (!bareOk) return { cueEnd, reason: 'no "that", colon or quote' };
+  // "responded negatively to the question …", "told Reuters in Kyiv": not a clause that was said.
+  const pp = lex.openers.has(tokens, i) && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1]?.norm ?? '');
+  if (doc.lang === 'en' && takes === 'clause' && (pp || tokens[i]?.norm === 'to' || isLyAdverb(doc, i)))
+    return { cueEnd, reason: 'what follows is not a clause' };
   const c = plainContent(doc, i, stop);
   if (!c) return { cueEnd, reason: 'no content' };
   const n = words(doc, c.first, c.last);

@@ -26,15 +26,24 @@ export function resolveAnaphor(
   const { tokens, sentences, sentenceOf } = doc;
   const here = sentenceOf[anaphor.tok]!;
   // Attributions found in the window (they are in text order by cue; the window is short).
-  const windowStart = tokens[sentences[Math.max(0, here - SENTENCES_BACK)]!.first]!.start;
+  const windowStart = tokens[sentences[Math.max(0, here - SENTENCES_BACK - 1)]!.first]!.start;
   const recent: Attribution[] = [];
   for (let j = found.length - 1; j >= 0 && found[j]!.cueEnd >= windowStart; j--) recent.push(found[j]!);
   const para = sentences[here]!.para;
   let from = sentences[here]!.first;
   const persons: DocMention[] = [];
+  let named = 0;
+  // Only persons the pronoun or title can stand for: "she" is not Peskov, "the spokesman" not Putin.
+  const fits = (m: DocMention) => {
+    const info = m.info!;
+    if (anaphor.gender && info.gender && anaphor.gender !== info.gender) return false;
+    if (!anaphor.concept) return true;
+    const concept = TITLE_CONCEPTS[anaphor.concept];
+    return !!concept && !!info.description && concept.test(info.description);
+  };
   for (let s = here, back = 0; s >= 0 && back <= SENTENCES_BACK; s--, back++) {
     const sentence = sentences[s]!;
-    if (para - sentence.para > 1) break;
+    if (para - sentence.para > 2) break;
     from = sentence.first;
     const end = s === here ? anaphor.tok : sentence.end;
     for (let i = sentence.first; i < end; i++) {
@@ -43,11 +52,25 @@ export function resolveAnaphor(
       const m = doc.mentions[k]!;
       // Persons talked about inside a statement are not its speaker's antecedent rivals.
       const talkedAbout = recent.some((a) => a.start <= m.start && m.end <= a.end && a.speaker !== m.entity);
-      if (m.info?.type === 'person' && !talkedAbout && !trapReason(doc, m)) persons.push(m);
+      if (m.info?.type === 'person' && !talkedAbout && !trapReason(doc, m)) {
+        named++;
+        if (fits(m)) persons.push(m);
+      }
     }
     if (persons.length) break;
   }
+  if (named && !persons.length) return { reason: 'no person named before fits it' };
   let ids = new Set(persons.map((m) => m.entity));
+  if (ids.size > 1) {
+    // Subject continuity: "…, Peskov argued. “…,” he noted." — the one who was just reported
+    // speaking carries on, if only one of them was.
+    const speakers = new Set(recent.filter((a) => a.cueEnd <= anaphor.start).map((a) => a.speaker));
+    const speaking = [...ids].filter((id) => speakers.has(id));
+    if (speaking.length === 1) {
+      ids = new Set(speaking);
+      persons.splice(0, persons.length, ...persons.filter((m) => m.entity === speaking[0]));
+    }
+  }
   if (ids.size > 1 && DECLINING.has(doc.lang)) {
     // "Кулеба зустрівся з Блінкеном. … — додав він": the one named in the nominative, the
     // subject, carries on; those in other cases were objects.
@@ -88,14 +111,6 @@ export function resolveAnaphor(
     doc.foreignCues.some((c) => c >= from && c < anaphor.tok && tokens[c]!.start > tokens[person.last]!.end)
   )
     return { reason: 'someone we do not know spoke in between' };
-  const info = person.info!;
-  if (anaphor.gender && info.gender && anaphor.gender !== info.gender)
-    return { reason: `"${doc.text.slice(anaphor.start, anaphor.end)}" does not fit ${person.entity}` };
-  if (anaphor.concept) {
-    const fits = TITLE_CONCEPTS[anaphor.concept];
-    if (!fits || !info.description || !fits.test(info.description))
-      return { reason: `the title does not fit ${person.entity}'s description` };
-  }
   return {
     speaker: {
       entity: person.entity,

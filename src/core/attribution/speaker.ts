@@ -113,6 +113,8 @@ export function clauseBoundary(doc: Doc, k: number, floor: number): string | und
   const adj = lex.adjuncts.endingAt(tokens, k, floor);
   if (adj && (adj.start === floor || clauseBoundary(doc, adj.start - 1, floor) === undefined))
     return undefined;
+  // "Про це глава держави повідомив …": "about this" opens the sentence.
+  if (lex.anaphoricContent.endingAt(tokens, k, floor)?.start === floor) return undefined;
   // A short opening adverbial: "In Moscow", "На брифинге в Кремле".
   if (k - floor < 5 && lex.openers.has(tokens, floor)) {
     let plain = true;
@@ -298,6 +300,12 @@ function prepositionalPhraseStart(doc: Doc, j: number, floor: number): number {
   return -1;
 }
 
+/** An English adverb in -ly ("flatly", "habitually") standing next to a verb. */
+export function isLyAdverb(doc: Doc, j: number): boolean {
+  const t = doc.tokens[j];
+  return doc.lang === 'en' && !!t && t.kind === 'w' && !t.upper && t.norm.length > 4 && t.norm.endsWith('ly');
+}
+
 /** Whether a speaker mention starts within the next few words, before any punctuation. */
 function speakerSoon(doc: Doc, j: number, limit: number): boolean {
   for (let k = j + 1; k < limit && k - j <= 6; k++) {
@@ -325,6 +333,11 @@ export function subjectBefore(doc: Doc, cue: number, floor: number): NounPhrase 
     const adj = lex.adjuncts.endingAt(tokens, j, floor);
     if (adj) {
       j = adj.start - 1;
+      continue;
+    }
+    if (isLyAdverb(doc, j)) {
+      // "she habitually accused", "Peskov flatly denied"
+      j--;
       continue;
     }
     // A short prepositional phrase between subject and verb: "Зеленський у вечірньому зверненні заявив".
@@ -454,7 +467,10 @@ export function phraseStartingAt(
   const chosen = [...inside].reverse().find((m) => m.info?.type === 'person') ?? inside.at(-1);
   if (!chosen) {
     const title = lex.titles.at(tokens, lex.definite.at(tokens, i, limit)?.end ?? i, limit);
-    if (title && title.end === j) {
+    // "— сказал пресс-секретарь президента": a title and its genitive, nobody named.
+    let e = title?.end ?? j;
+    while (e < j && lex.prefixWords.has(tokens, e, limit)) e = lex.prefixWords.at(tokens, e, limit)!.end;
+    if (title && e === j) {
       const anaphor: Anaphor = {
         kind: 'title',
         concept: title.value,

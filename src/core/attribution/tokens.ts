@@ -44,12 +44,18 @@ export function tokenize(text: string): Token[] {
   let para = 0;
   let space = true;
   const push = (start: number, end: number, kind: Kind) => {
-    const raw = text.slice(start, end);
     tokens.push({
       start,
       end,
       kind,
-      norm: kind === 'w' ? foldWord(raw) : kind === 'd' ? '—' : raw,
+      norm:
+        kind === 'w'
+          ? foldWord(text.slice(start, end))
+          : kind === 'd'
+            ? '—'
+            : end - start === 1
+              ? text.charAt(start)
+              : text.slice(start, end),
       upper: isUpper(text.charCodeAt(start)),
       space,
       para,

@@ -9,8 +9,9 @@ export const EN: LexiconSource = {
       stance: 'asserts',
       forms: ['says|said', 'went on to say', 'was quoted as saying'],
       inverts: true,
+      bare: true,
     },
-    { lemma: 'tell', stance: 'asserts', forms: ['tells|told'] },
+    { lemma: 'tell', stance: 'asserts', forms: ['tells|told'], bare: true },
     {
       lemma: 'state',
       stance: 'asserts',
@@ -19,6 +20,7 @@ export const EN: LexiconSource = {
         'insists|insisted|argues|argued|contends|contended|believes|alleges|alleged',
       ],
       inverts: true,
+      bare: true,
     },
     {
       lemma: 'add',
@@ -29,6 +31,7 @@ export const EN: LexiconSource = {
         'points|pointed out',
       ],
       inverts: true,
+      bare: true,
     },
     {
       lemma: 'write',
@@ -79,6 +82,7 @@ export const EN: LexiconSource = {
       stance: 'asserts',
       forms: ['adding|saying|noting|stressing|insisting|arguing'],
       participle: true,
+      bare: true,
     },
     { lemma: 'warn', stance: 'warns', forms: ['warning'], participle: true },
     { lemma: 'accuse', stance: 'accuses', forms: ['accusing|blaming'], participle: true, takes: 'object' },

@@ -33,6 +33,8 @@ export interface VerbSource {
    * - `marker`: only a quote or words that deny ("called the report a lie", "назвал это ложью").
    */
   takes?: 'clause' | 'object' | 'marker';
+  /** English only: a bare clause may follow ("said the plant had lost power", no "that"). */
+  bare?: boolean;
   /** English only: the verb may come before its subject after a quote ("…," said Peskov). */
   inverts?: boolean;
   /** A participle or gerund ("adding", "добавив"): its speaker is the one of its clause. */
