@@ -56,18 +56,20 @@ export function suggestClaims(
   const said = new Set<string>();
   const outlet = outletOf(source.url);
   for (const a of attributions) {
-    const about: Claim['about'] = [];
-    const seen = new Set<string>();
-    for (const m of mentions) {
-      if (m.start < a.start || m.end > a.end || m.entity === a.speaker || seen.has(m.entity)) continue;
-      seen.add(m.entity);
-      const type = typeOf(m.entity);
-      const place = type === 'place' || type === 'facility';
-      const role = place ? (about.some((x) => x.role === 'subject') ? 'location' : 'subject') : 'target';
-      about.push({ entity: m.entity, role });
+    let about = aboutIn(a.start, a.end, a, mentions, typeOf, false);
+    let fromSentence = false;
+    if (!about.length) {
+      // Nothing named inside the statement: the entities of the sentence around it ("Peskov, the
+      // press secretary of Putin, said that his patron will not travel"), flagged for the curator.
+      const [from, to] = sentenceAround(text, Math.min(a.start, a.cueStart), Math.max(a.end, a.cueEnd));
+      about = aboutIn(from, to, a, mentions, typeOf, true);
+      fromSentence = about.length > 0;
     }
     if (!about.length) {
-      skipped.push({ attribution: a, reason: 'the statement mentions none of our entities' });
+      skipped.push({
+        attribution: a,
+        reason: 'neither the statement nor its sentence mentions another of our entities',
+      });
       continue;
     }
     const words = text.slice(a.start, a.end).replace(/\s+/g, ' ').trim();
@@ -99,6 +101,7 @@ export function suggestClaims(
         `UNREVIEWED candidate from wsw attribute --suggest: ${a.kind} speech, cue "${a.cue}"${via}. ` +
         (kind === 'paraphrase' ? "The text is the outlet's wording: rewrite it in our own words. " : '') +
         (tooLong ? `A quote over ${MAX_QUOTE_WORDS} words: shorten it to a quote or paraphrase it. ` : '') +
+        (fromSentence ? '"about" comes from the sentence around the statement, not the statement. ' : '') +
         'Check speaker, date, stance and about against the source.',
     };
     const parsed = v.safeParse(ClaimSchema, candidate);
@@ -109,4 +112,38 @@ export function suggestClaims(
     claims.push(parsed.output);
   }
   return { claims, skipped };
+}
+
+/**
+ * The entities mentioned in [from, to), with roles, without the speaker (and, around the
+ * statement, without whom the speaker spoke for: "Kremlin spokesman Peskov" is not about the Kremlin).
+ */
+function aboutIn(
+  from: number,
+  to: number,
+  a: Attribution,
+  mentions: readonly { entity: string; start: number; end: number }[],
+  typeOf: (id: string) => EntityType | undefined,
+  around: boolean,
+): Claim['about'] {
+  const about: Claim['about'] = [];
+  const seen = new Set<string>([a.speaker, ...(around && a.why.speaker.for ? [a.why.speaker.for] : [])]);
+  for (const m of mentions) {
+    if (m.start < from || m.end > to || seen.has(m.entity)) continue;
+    seen.add(m.entity);
+    const type = typeOf(m.entity);
+    const place = type === 'place' || type === 'facility';
+    const role = place ? (about.some((x) => x.role === 'subject') ? 'location' : 'subject') : 'target';
+    about.push({ entity: m.entity, role });
+  }
+  return about;
+}
+
+/** The sentence (or paragraph line) containing [start, end): from the last stop before to the next. */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0 && !/[.!?\n\u2029]/.test(text.charAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n\u2029]/.test(text.charAt(to))) to++;
+  return [from, to];
 }
