@@ -117,7 +117,12 @@ export function runAttribute(args: string[], io: Io = CONSOLE): number {
       continue;
     }
     const found = findMentions(text, dict);
-    const attributions = attribute(text, speakerMentions(text, dict, found), lookup, lang ? { lang } : {});
+    // In a page's text, blocks are separated by U+2029; its line breaks are source wrapping.
+    const lineBreaks = !/\.html?$/i.test(file);
+    const attributions = attribute(text, speakerMentions(text, dict, found), lookup, {
+      ...(lang ? { lang } : {}),
+      lineBreaks,
+    });
     if (values.suggest) {
       const { claims, skipped } = suggestClaims(text, attributions, found, typeOf, {
         url: values.url!,

@@ -101,6 +101,23 @@ describe('wsw attribute: files and errors', () => {
     ]);
   });
 
+  it("treats line breaks inside a page's paragraph as the source's wrapping, not as paragraph ends", () => {
+    const html = join(tmp, 'wrapped.html');
+    writeFileSync(
+      html,
+      '<html><body><p>Zelensky said investigators had found\n      signs of torture near Izium.</p></body></html>',
+    );
+    const { attributions } = JSON.parse(wsw('--json', html).out) as { attributions: Row[] };
+    expect(attributions.map((a) => [a.speaker, a.text.replace(/\s+/g, ' ')])).toEqual([
+      ['volodymyr-zelensky', 'investigators had found signs of torture near Izium'],
+    ]);
+    // The same words in a .txt file: a line break ends a paragraph.
+    const txt = join(tmp, 'wrapped.txt');
+    writeFileSync(txt, 'Zelensky said investigators had found\nsigns of torture near Izium.');
+    const plain = JSON.parse(wsw('--json', txt).out) as { attributions: Row[] };
+    expect(plain.attributions.map((a) => a.text)).toEqual(['investigators had found']);
+  });
+
   it('prints a readable list with the why of each statement', () => {
     const { code, out } = wsw(SEED);
     expect(code).toBe(0);
@@ -182,6 +199,22 @@ describe('wsw attribute --suggest', () => {
     }
     const ids = (claims as { id: string }[]).map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("takes 'about' from the sentence when the statement names no entity, and says so", () => {
+    const file = join(tmp, 'patron.txt');
+    writeFileSync(
+      file,
+      'Dmitry Peskov, the press secretary of Vladimir Putin, said that his patron will not travel to Turkey.',
+    );
+    const result = wsw('--suggest', '--url', url, '--date', '2025-05-15', file);
+    const [claim] = (JSON.parse(result.out) as { claims: Record<string, unknown>[] }).claims;
+    expect(claim).toMatchObject({
+      speaker: 'dmitry-peskov',
+      about: [{ entity: 'vladimir-putin', role: 'target' }],
+      text: 'his patron will not travel to Turkey',
+    });
+    expect(claim!.verified).toMatch(/"about" comes from the sentence/);
   });
 
   it('does not repeat a statement the article repeats', () => {

@@ -351,3 +351,58 @@ describe('attribution lexicons (data)', () => {
       expect(en.verbs.at(tokenize(word), 0)).toBeUndefined();
   });
 });
+
+describe('attribution: robustness', () => {
+  it('never throws, and every span lies inside the text, on texts made of reporting fragments', async () => {
+    const fc = await import('fast-check');
+    const fragments = [
+      'Peskov',
+      'Zelensky',
+      'the Kremlin',
+      'Песков',
+      'Зеленський',
+      'said',
+      'told reporters',
+      'заявил',
+      'заявив, що',
+      'according to',
+      'he',
+      'він',
+      '"',
+      '«',
+      '»',
+      '„',
+      '“',
+      "'",
+      ' — ',
+      ', ',
+      ': ',
+      '. ',
+      '?',
+      '\n',
+      '\u2029',
+      'it is a lie',
+      'это ложь',
+      'did not say',
+      'не заявлял',
+      'Ivan',
+      '🇺🇦',
+      '',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 40 }),
+        fc.boolean(),
+        (parts, lineBreaks) => {
+          const text = parts.join(' ');
+          for (const a of attribute(text, speakerMentions(text, dict), lookup, { lineBreaks })) {
+            expect(0 <= a.start && a.start < a.end && a.end <= text.length).toBe(true);
+            expect(0 <= a.cueStart && a.cueStart < a.cueEnd && a.cueEnd <= text.length).toBe(true);
+            expect(lookup(a.speaker)?.type).toMatch(/person|org/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -10,6 +10,11 @@ import type { Attribution, AttributionLanguage, EntityInfo, SpeakerMention } fro
 export interface AttributeOptions {
   /** The text's language; detected when left out. */
   lang?: AttributionLanguage;
+  /**
+   * Whether a line break ends a paragraph. Default: yes, unless the text has U+2029 block
+   * separators (text extracted from a page, where line breaks are the source's wrapping).
+   */
+  lineBreaks?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ export function attribute(
   entity: (id: string) => EntityInfo | undefined,
   options: AttributeOptions = {},
 ): Attribution[] {
-  const doc = buildDoc(text, mentions, entity, options.lang);
+  const doc = buildDoc(text, mentions, entity, options.lang, options.lineBreaks ?? !text.includes('\u2029'));
   const found: Attribution[] = [];
   doc.sentences.forEach((sentence, k) => attributeSentence(doc, sentence, k, found));
   quotationsOverParagraphs(doc, found);

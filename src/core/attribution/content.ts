@@ -44,6 +44,9 @@ export function quoteContent(doc: Doc, q: Quote): Content | undefined {
   return { start, end, kind: 'direct', first, last, notes: [] };
 }
 
+/** Languages whose punctuation puts a comma before "that" (что, що, że, dass). */
+const COMMA_BEFORE_THAT = new Set(['uk', 'ru', 'pl', 'de']);
+
 /** Word tokens in a range. */
 function words(doc: Doc, first: number, last: number): number {
   let n = 0;
@@ -78,12 +81,14 @@ function reportingClauseAt(doc: Doc, k: number, end: number): boolean {
   const conj = lex.conjunctions.at(tokens, i, end);
   if (conj) i = conj.end;
   if (i === k) return false;
-  const verbAt = (j: number) => {
+  // A verb of its own needs a strong complement; after a named subject any reporting verb will do.
+  const verbAt = (j: number, named = false) => {
     while (j < end && lex.adjuncts.has(tokens, j, end)) j = lex.adjuncts.at(tokens, j, end)!.end;
     const v = lex.verbs.at(tokens, j, end);
     return (
       !!v &&
-      (v.value.verb.takes !== undefined ||
+      (named ||
+        v.value.verb.takes !== undefined ||
         v.value.verb.participle ||
         lex.complementizers.has(tokens, v.end, end) ||
         isPunct(doc, v.end, ':'))
@@ -100,14 +105,28 @@ function reportingClauseAt(doc: Doc, k: number, end: number): boolean {
   }
   const pron = lex.pronouns.at(tokens, i, end);
   if (pron) return verbAt(pron.end);
-  for (let j = i; j < end && j - i < 6; j++) {
+  // A subject phrase ("Rosatom's chief Alexey Likhachev", "очільник Росатома Олексій Ліхачов"), then a verb.
+  let named = false;
+  for (let j = i; j < end && j - i < 10; j++) {
     const m = speakerStartingAt(doc, j);
-    if (m) return verbAt(m.last + 1);
-    if (
-      tokens[j]!.kind !== 'w' ||
-      !(tokens[j]!.upper || lex.titles.has(tokens, j) || lex.definite.has(tokens, j))
-    )
-      break;
+    if (m) {
+      named = true;
+      j = m.last;
+      if (verbAt(j + 1, true)) return true;
+      continue;
+    }
+    const t = tokens[j]!;
+    const part =
+      t.kind === 'h' ||
+      t.norm === "'s" ||
+      (t.kind === 'w' &&
+        (t.upper ||
+          lex.titles.has(tokens, j) ||
+          lex.definite.has(tokens, j) ||
+          lex.prefixWords.has(tokens, j) ||
+          lex.representatives.has(tokens, j)));
+    if (!part) break;
+    if (named && verbAt(j + 1, true)) return true;
   }
   return false;
 }
@@ -231,7 +250,10 @@ export function contentAfter(
           break;
         }
         if (t.kind === 'p' && t.norm !== ',') break;
-        if (lex.complementizers.has(tokens, j) && (english || isPunct(doc, j - 1, ','))) {
+        if (
+          lex.complementizers.has(tokens, j) &&
+          (!COMMA_BEFORE_THAT.has(doc.lang) || isPunct(doc, j - 1, ','))
+        ) {
           i = j;
           break;
         }
@@ -254,7 +276,11 @@ export function contentAfter(
   const bareOk = takes === 'object' || (doc.lang === 'en' && verb?.bare) || (doc.lang === 'de' && comma);
   if (!bareOk) return { cueEnd, reason: 'no "that", colon or quote' };
   // "responded negatively to the question …", "told Reuters in Kyiv": not a clause that was said.
-  const pp = lex.openers.has(tokens, i) && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1]?.norm ?? '');
+  const pp =
+    (lex.openers.has(tokens, i) && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1]?.norm ?? '')) ||
+    // "He said this during a briefing": a pronoun object and circumstances, no statement.
+    (/^(?:this|that|so|it|nothing)$/.test(tokens[i]?.norm ?? '') &&
+      (i + 1 >= stop || lex.openers.has(tokens, i + 1)));
   if (doc.lang === 'en' && takes === 'clause' && (pp || tokens[i]?.norm === 'to' || isLyAdverb(doc, i)))
     return { cueEnd, reason: 'what follows is not a clause' };
   const c = plainContent(doc, i, stop);

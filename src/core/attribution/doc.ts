@@ -44,8 +44,9 @@ export function buildDoc(
   mentions: readonly SpeakerMention[],
   entity: (id: string) => EntityInfo | undefined,
   lang?: AttributionLanguage,
+  lineBreaks = !text.includes('\u2029'),
 ): Doc {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, lineBreaks);
   const language = lang ?? detectLanguage(text, tokens);
   const lex = lexicon(language);
   const quotes = findQuotes(text, tokens);

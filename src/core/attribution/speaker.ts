@@ -138,7 +138,13 @@ function prefixStart(
   // Outside English, titles take lower-case genitives ("радник керівника Офісу президента",
   // "ministre russe des Affaires étrangères"): such words join the prefix only when a title,
   // a capitalised word or the sentence's start comes before them.
-  const chains = doc.lang !== 'en';
+  // In English only behind a title right before the name ("Russia's foreign ministry spokeswoman
+  // Maria Zakharova"), never in a plain phrase ("people close to Peskov").
+  const chains =
+    doc.lang !== 'en' ||
+    (from >= floor &&
+      (lex.titles.endingAt(doc.tokens, from, floor) ??
+        lex.representatives.endingAt(doc.tokens, from, floor)) !== undefined);
   for (let steps = 0; k >= floor && steps < 10; steps++) {
     const t = tokens[k]!;
     if (t.kind === 'h' || t.norm === "'s") {

@@ -37,8 +37,14 @@ const ELISION = /^(?:l|d|qu|n|s|c|j|m|t|jusqu|lorsqu|puisqu)['’]/i;
 
 const isLatin = (s: string) => /^[\p{Script=Latin}\d'’]+$/u.test(s);
 
-/** Split `text` into tokens. Linear; no allocation beyond the tokens themselves. */
-export function tokenize(text: string): Token[] {
+/**
+ * Split `text` into tokens. Linear; no allocation beyond the tokens themselves.
+ *
+ * Paragraphs: U+2029 (the DOM extractor's block separator) always starts one; a line break does
+ * too unless `lineBreaks` is false — in text extracted from HTML, line breaks are only the
+ * page source's wrapping inside a paragraph.
+ */
+export function tokenize(text: string, lineBreaks = true): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let para = 0;
@@ -65,13 +71,13 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x2029 || code === 0x0d) {
+    if (code === 0x2029 || (lineBreaks && (code === 0x0a || code === 0x0d))) {
       if (tokens.length && tokens[tokens.length - 1]!.para === para) para++;
       space = true;
       i++;
       continue;
     }
-    if (code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || (code > 0x7f && isSpace(code))) {
+    if ((code >= 0x09 && code <= 0x0d) || code === 0x20 || (code > 0x7f && isSpace(code))) {
       space = true;
       i++;
       continue;

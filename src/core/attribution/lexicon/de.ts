@@ -95,7 +95,7 @@ export const DE: LexiconSource = {
   ],
   representativeLinks: ['des|der|von'],
   nonSpeakerRoles: [
-    'journalist|journalistin|reporter|reporterin|korrespondent|korrespondentin|fotograf|fotografin|redakteur|redakteurin|analyst|analystin|blogger|bloggerin|historiker|historikerin|namensvetter|student|studentin',
+    'journalist|journalistin|kolumnist|kolumnistin|kommentator|kommentatorin|reporter|reporterin|korrespondent|korrespondentin|fotograf|fotografin|redakteur|redakteurin|analyst|analystin|blogger|bloggerin|historiker|historikerin|namensvetter|student|studentin',
   ],
   claimNouns: [
     'die|diese|solche|alle? vorwürfe|anschuldigungen|berichte|behauptungen|angaben|meldungen|gerüchte|darstellung',

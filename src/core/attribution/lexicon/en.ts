@@ -58,6 +58,8 @@ export const EN: LexiconSource = {
       forms: ['accuses|accused|blames|blamed'],
       takes: 'object',
     },
+    // "charged that …" only: "charged him with" is a prosecutor's act, not a statement.
+    { lemma: 'charge', stance: 'accuses', forms: ['charges|charged'] },
     {
       lemma: 'warn',
       stance: 'warns',
@@ -121,7 +123,7 @@ export const EN: LexiconSource = {
   adjuncts: [
     'late|early? on monday|tuesday|wednesday|thursday|friday|saturday|sunday night|morning|evening|afternoon?',
     'last|this monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year',
-    'yesterday|today|tonight|earlier|later|again|also|separately|repeatedly|previously|then|once|recently',
+    'yesterday|today|tonight|earlier|later|again|also|separately|repeatedly|previously|then|once|recently|only',
     'in a|an|his|her|its|their? written|brief|televised|joint|separate? statement|interview|address|post|video|speech|message|briefing|comment|comments|remarks|report',
     'in a|an|his|her? nightly|evening|daily|late-night? video address|message|statement',
     'in a post on telegram|x|facebook|twitter',
@@ -166,7 +168,7 @@ export const EN: LexiconSource = {
   ],
   representativeLinks: ['for|of'],
   nonSpeakerRoles: [
-    'journalist|reporter|correspondent|photographer|editor|columnist|analyst|blogger|author|historian|namesake|student',
+    'journalist|reporter|correspondent|photographer|editor|columnist|commentator|pundit|analyst|blogger|author|historian|namesake|student',
   ],
   claimNouns: [
     'the|these|such|those|any|all? allegations|allegation|claims|claim|accusations|accusation|reports|report|suggestions|assertions|charges|rumours|rumors',

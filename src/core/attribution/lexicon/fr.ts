@@ -125,7 +125,7 @@ export const FR: LexiconSource = {
   ],
   representativeLinks: ["du|de|des|d'", 'de la'],
   nonSpeakerRoles: [
-    'journaliste|reporter|correspondant|correspondante|photographe|rédacteur|rédactrice|analyste|blogueur|blogueuse|historien|historienne|homonyme|étudiant|étudiante',
+    'journaliste|chroniqueur|chroniqueuse|éditorialiste|commentateur|commentatrice|reporter|correspondant|correspondante|photographe|rédacteur|rédactrice|analyste|blogueur|blogueuse|historien|historienne|homonyme|étudiant|étudiante',
   ],
   claimNouns: [
     'les|ces|toutes? accusations|allégations|informations|affirmations|rumeurs|déclarations|rapports|articles',

@@ -126,7 +126,7 @@ export const PL: LexiconSource = {
   ],
   representativeLinks: [],
   nonSpeakerRoles: [
-    'dziennikarz|dziennikarka|dziennikarza|reporter|reporterka|korespondent|korespondentka|fotograf|fotografka|redaktor|redaktorka|analityk|analityczka|bloger|blogerka|historyk|imiennik|student|studentka',
+    'dziennikarz|dziennikarka|dziennikarza|felietonista|felietonistka|komentator|komentatorka|publicysta|publicystka|reporter|reporterka|korespondent|korespondentka|fotograf|fotografka|redaktor|redaktorka|analityk|analityczka|bloger|blogerka|historyk|imiennik|student|studentka',
   ],
   claimNouns: [
     'te|takie|wszelkie? oskarżenia|zarzuty|doniesienia|informacje|twierdzenia|pogłoski|plotki|relacje',

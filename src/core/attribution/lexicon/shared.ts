@@ -39,7 +39,7 @@ export const GIVEN_NAMES: readonly string[] = [
    Оксана Светлана Світлана Софья Софія Татьяна Тетяна Юлия Юлія Яна Ксения Ксенія Лариса Надежда
    Надія Любовь Любов`,
   // Latin transliterations of the above
-  `Aleksandr Alexander Alexandr Oleksandr Aleksei Alexei Alexey Oleksii Oleksiy Andrei Andrey
+  `Aleksandr Alexander Alexandr Oleksandr Aleksei Alexei Alexey Oleksii Andriej Andrej Andreï Andreas Oleksiy Andrei Andrey
    Andrii Andriy Anton Artem Artyom Boris Bohdan Denis Dmitry Dmitri Dmytro Yevgeny Evgeny Yevhen
    Ivan Igor Ihor Ilya Kirill Kyrylo Konstantin Kostiantyn Leonid Maxim Maksym Mikhail Mykhailo
    Nikita Nikolai Mykola Oleg Oleh Pavel Pavlo Pyotr Petro Roman Ruslan Sergei Sergey Serhii
