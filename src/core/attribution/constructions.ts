@@ -5,14 +5,8 @@ import { isFinal, isPunct, type Doc } from './doc';
 import type { Finding } from './make';
 import type { Quote } from './quotes';
 import type { Sentence } from './sentences';
-import {
-  clauseBoundary,
-  locativeSubject,
-  phraseStartingAt,
-  subjectBefore,
-  type NounPhrase,
-  type Speaker,
-} from './speaker';
+import { clauseBoundary, subjectBefore, type NounPhrase, type Speaker } from './speaker';
+import { locativeSubject, phraseStartingAt } from './speaker-after';
 import type { Attribution } from './types';
 
 /**

@@ -4,7 +4,8 @@ import { closesClause, resolve, sentenceContent } from './constructions';
 import { isPunct, speakerEndingAt, type Doc } from './doc';
 import type { Finding } from './make';
 import type { Sentence } from './sentences';
-import { clauseBoundary, phraseEndingAt, phraseStartingAt, type NounPhrase } from './speaker';
+import { clauseBoundary, phraseEndingAt, type NounPhrase } from './speaker';
+import { phraseStartingAt } from './speaker-after';
 import type { Attribution } from './types';
 
 /** Constructions anchored on a frame rather than a verb: "according to X", "по словам X", "X: «…»". */
