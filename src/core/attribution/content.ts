@@ -234,7 +234,8 @@ export function contentAfter(
     // "заявив у Радбезі ООН, що …", "said in Kyiv on Monday that …", "заявил телеканалу «Россия 1»,
     // что …": more circumstances, then "that".
     const english = doc.lang === 'en';
-    if (!english || lex.openers.has(tokens, i)) {
+    // (English: after a preposition, or after "told" and whom: "told an IAEA conference in Vienna that".)
+    if (!english || lex.openers.has(tokens, i) || verb?.lemma === 'tell') {
       for (let j = i; j < end && j - i <= 8; j++) {
         const t = tokens[j]!;
         // A short quoted name on the way ("заявил телеканалу «Россия 1», что …") is passed over.
