@@ -24,9 +24,8 @@ import { IMPORT_FORMATS, isImportFormat } from '../core/import/registry';
 import { ImportInputError } from '../core/import/safe-input';
 import { readDataset, readVerdictLabels } from '../node/dataset-files';
 import { readEntitySources } from '../node/entity-files';
-
-/** Larger inputs are refused (a news page is far smaller; this guards against mistakes). */
-const MAX_BYTES = 50 * 1024 * 1024;
+import { ATTRIBUTE_USAGE, runAttribute } from './attribute';
+import { readInput, UserError } from './read-input';
 
 /** Where a command prints: its output, and messages about problems. */
 export interface CliIo {
@@ -52,43 +51,8 @@ const USAGE = `usage: npm run -s wsw -- <command> [options]
                              convert a file into our dataset format; prints what was imported,
                              what was skipped and why (exit 1 if nothing could be imported)
   export --to ${EXPORT_FORMATS.join('|')} OUT
-                             the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON`;
-
-class UserError extends Error {}
-
-/** A file's text as the extension sees it, and the language the page declares (`<html lang>`). */
-function readInput(file: string): { text: string; lang?: string } {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new UserError(`${file}: not a file`);
-    size = st.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`${file}: no such file`);
-  }
-  if (size > MAX_BYTES)
-    throw new UserError(`${file}: too large (${(size / 1048576).toFixed(1)} MB; limit 50 MB)`);
-  const ext = extname(file).toLowerCase();
-  if (!['.html', '.htm', '.txt'].includes(ext)) {
-    throw new UserError(`${file}: unsupported type "${ext}" (use .html, .htm or .txt)`);
-  }
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UserError(`${file}: looks binary (contains NUL bytes)`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`${file}: not valid UTF-8`);
-  }
-  if (ext === '.txt') return { text: text.replace(/^\uFEFF/, '') };
-  const { document } = parseHTML(text);
-  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
-  return {
-    text: extractText(document.body ?? document.documentElement ?? document).text,
-    lang: lang || undefined,
-  };
-}
+                             the bundled dataset as schema.org ClaimReview JSON-LD, or our JSON
+${ATTRIBUTE_USAGE}`;
 
 /** Options of `annotate`. */
 interface AnnotateOptions {
@@ -260,6 +224,7 @@ function exportFile(files: string[], to: string | undefined, io: CliIo): number 
 }
 
 function command(argv: string[], io: CliIo): number {
+  if (argv[0] === 'attribute') return runAttribute(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
