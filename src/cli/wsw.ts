@@ -6,14 +6,12 @@
  * gets a one-line message and a non-zero exit, never a stack trace.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
 import { explainMention } from '../core/matcher';
 import { PageSense } from '../core/sense';
-import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset-stats';
 import { highlightableEntities } from '../core/dataset';

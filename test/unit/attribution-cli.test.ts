@@ -205,14 +205,14 @@ describe('wsw attribute --suggest', () => {
     const file = join(tmp, 'patron.txt');
     writeFileSync(
       file,
-      'Dmitry Peskov, the press secretary of Vladimir Putin, said that his patron will not travel to Turkey.',
+      'Dmitry Peskov, the press secretary of Vladimir Putin, said that his patron will not travel to the summit.',
     );
     const result = wsw('--suggest', '--url', url, '--date', '2025-05-15', file);
     const [claim] = (JSON.parse(result.out) as { claims: Record<string, unknown>[] }).claims;
     expect(claim).toMatchObject({
       speaker: 'dmitry-peskov',
       about: [{ entity: 'vladimir-putin', role: 'target' }],
-      text: 'his patron will not travel to Turkey',
+      text: 'his patron will not travel to the summit',
     });
     expect(claim!.verified).toMatch(/"about" comes from the sentence/);
   });
