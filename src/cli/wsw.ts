@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
 import { explainMention, findMentions } from '../core/matcher';
+import { formatWhyEnglish } from '../core/mention-why';
 import { extractText } from '../dom/extract';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset-stats';
@@ -76,6 +77,8 @@ function readInput(file: string): string {
 
 function annotate(files: string[], json: boolean, dict: Dictionary): number {
   let failures = 0;
+  const names = new Map(dict.entities.map((e) => [e.id, e.name.en]));
+  const englishName = (id: string) => names.get(id) ?? id;
   for (const file of files) {
     let text: string;
     try {
@@ -91,7 +94,7 @@ function annotate(files: string[], json: boolean, dict: Dictionary): number {
       text: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
-      why: explainMention(text, dict, m),
+      why: formatWhyEnglish(explainMention(text, dict, m), englishName),
     }));
     if (json) {
       console.log(JSON.stringify({ file, mentions }));
