@@ -9,7 +9,8 @@ import { loadDictionary, type Dictionary } from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
 import { mergeLibrary } from '../core/library';
 import { explainMention } from '../core/matcher';
-import { buildCardData } from '../core/card-data';
+import { buildCardData, buildPageList } from '../core/card-data';
+import { NO_PAGE, toPageContext } from '../core/card-rank';
 import { ENVELOPE_TAG, type TabMessage } from '../core/messages';
 import { listen } from '../platform/messaging';
 import { isActiveOn } from '../core/settings';
@@ -23,8 +24,8 @@ import {
 } from '../platform/library-store';
 
 const bundledDictionary = loadDictionary(fullDictionary);
-/** Claims per hover card (of each kind: conflicting pairs, others). */
-const CARD_MAX_CLAIMS = 40;
+/** Items per hover card ("Show all" lists them; "All claims" opens the rest in the browse view). */
+const CARD_MAX_ITEMS = 40;
 
 /** What cards and the popup are built from: the bundled data merged with enabled imports. */
 interface Current {
@@ -80,16 +81,19 @@ listen({
       throw new Error('not allowed');
     return readTabStatus(tabId);
   },
-  entityCard: async ({ entityId, lang, pattern, seen, support }) => {
+  entityCard: async ({ entityId, lang, pattern, seen, support, context }) => {
     const { dataset, dictionary } = await library();
     const valid =
       pattern < dictionary.patternCount &&
       dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
     const why = valid
       ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
-      : '';
-    // A hover card carries the newest claims only; "All claims" opens the rest in the browse view.
-    return buildCardData(dataset, dictionary.entities, entityId, lang, why, CARD_MAX_CLAIMS);
+      : null;
+    return buildCardData(dataset, dictionary.entities, entityId, lang, {
+      why,
+      page: context ? toPageContext(context) : NO_PAGE,
+      maxItems: CARD_MAX_ITEMS,
+    });
   },
   pageFound: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
@@ -98,13 +102,9 @@ listen({
     await browser.action.setBadgeText({ tabId, text: entities > 0 ? String(Math.min(entities, 999)) : '' });
     return null;
   },
-  entitySummaries: async ({ ids, lang }) => {
+  entitySummaries: async ({ ids, lang, context }) => {
     const { dataset, dictionary } = await library();
-    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
-    return ids.flatMap((id) => {
-      const e = byId.get(id);
-      return e ? [{ id, name: e.name[lang], type: e.type, claims: dataset.byEntity[id]?.length ?? 0 }] : [];
-    });
+    return buildPageList(dataset, dictionary.entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
   },
   datasetInfo: async () => {
     const { dataset, imported } = await library();
