@@ -15,6 +15,7 @@ import { checkTabMessage, type PageInfo } from '../core/messages';
 import { CardHost, CARD_TAG } from '../dom/card-host';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
+import { PageContextReader } from '../dom/page-context';
 import type { PlacedMention } from '../dom/highlight';
 import { send } from '../platform/messaging';
 import { loadSettings, watchSettings } from '../platform/settings-store';
@@ -91,7 +92,10 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   // After each scan, the cards of the page's mentions are fetched in idle time and kept here, so
   // a hover shows its card at once even when the background was stopped in the meantime.
   let prefetch: (mentions: readonly PlacedMention[]) => void = () => undefined;
+  // What the page is about (its entities, date and language) goes with each card request.
+  const pageContext = new PageContextReader(document);
   const report = (mentions: readonly PlacedMention[]) => {
+    pageContext.note(mentions);
     const entities = new Set(mentions.map((p) => p.mention.entity)).size;
     if (entities !== reported) void send('pageFound', { entities });
     reported = entities;
@@ -148,7 +152,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);
     const lang = resolveUiLang(settings.uiLang);
-    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${support ?? ''}`;
+    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${JSON.stringify(support)}\u0000${pageContext.version}`;
     let pending = cards.get(key);
     if (!pending) {
       pending = send(
@@ -159,6 +163,7 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
           pattern,
           seen,
           ...(support ? { support } : {}),
+          context: pageContext.read(),
         },
         { timeoutMs: 5000 },
       );
