@@ -34,6 +34,7 @@ import { CARD_CSS } from '../ui/card-css';
 import { DatasetsPanel, type ImportState } from '../ui/DatasetsPanel';
 import type { Translate } from '../ui/i18n';
 import { SettingsForm, type SettingsFormProps } from '../ui/SettingsForm';
+import { adoptDesign } from '../ui/design';
 import '../ui/page.css';
 
 const bundled = { dataset: bundledDataset, entities: bundledEntities };
@@ -318,5 +319,6 @@ void loadSettings().then((settings) => {
   const t = translatorFor(LOCALE_TABLES, settings.uiLang);
   applyDocumentLanguage(document, t, settings.uiLang);
   applyTheme(document, settings.theme);
+  adoptDesign(document);
   render(<Options initial={settings} />, document.getElementById('app')!);
 });
