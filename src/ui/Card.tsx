@@ -26,7 +26,17 @@ export const COMPACT_ITEMS = 3;
 const PAGE = 100;
 
 /** A run of items; the ones made after the article go below a divider. */
-function Items({ t, items, orgCard }: { t: Translate; items: Item[]; orgCard: boolean }) {
+function Items({
+  t,
+  items,
+  orgCard,
+  compact,
+}: {
+  t: Translate;
+  items: Item[];
+  orgCard: boolean;
+  compact: boolean;
+}) {
   const before = items.filter((i) => !i.later);
   const after = items.filter((i) => i.later);
   return (
@@ -34,7 +44,7 @@ function Items({ t, items, orgCard }: { t: Translate; items: Item[]; orgCard: bo
       {before.length > 0 && (
         <ol>
           {before.map((item) => (
-            <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} />
+            <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} compact={compact} />
           ))}
         </ol>
       )}
@@ -43,7 +53,7 @@ function Items({ t, items, orgCard }: { t: Translate; items: Item[]; orgCard: bo
           <h3 class="divider">{t('cardAfterArticle')}</h3>
           <ol class="later">
             {after.map((item) => (
-              <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} />
+              <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} compact={compact} />
             ))}
           </ol>
         </>
@@ -123,15 +133,11 @@ export function Card({
           </p>
         )}
         <p class="line summary">{summaryLine(t, data.summary)}</p>
-        {article && (
-          <p class="line article" title={article}>
-            {article}
-          </p>
-        )}
+        {article && <p class="article">{article}</p>}
       </header>
       {shown.length > 0 && (
         <div class="list" ref={list} tabIndex={-1} role="region" aria-label={t('cardItems')}>
-          <Items t={t} items={shown} orgCard={data.entity.type === 'org'} />
+          <Items t={t} items={shown} orgCard={data.entity.type === 'org'} compact={!expanded} />
           {!hidden && beyond > 0 && <p class="source">{t('cardMoreInBrowse', String(beyond))}</p>}
           {expanded && data.timeline.length > 1 && (
             <div class="timeline" role="img" aria-label={t('cardTimeline')}>

@@ -38,8 +38,47 @@ function Verdict({ claim }: { claim: ClaimView }) {
   );
 }
 
+/** Date and source link of a claim. */
+function Source({ claim }: { claim: ClaimView }) {
+  return (
+    <>
+      <time dateTime={claim.date}>{claim.date}</time>
+      {' · '}
+      <a href={safeHref(claim.url)} target="_blank" rel="noopener noreferrer">
+        {claim.outlet}
+      </a>
+    </>
+  );
+}
+
+/** A reply in the compact card: one line, who and how, and the start of what they said. */
+function BriefReply({ t, claim, more }: { t: Translate; claim: ClaimView; more: number }) {
+  return (
+    <p class="brief" data-stance={claim.stance}>
+      {more > 0 && <span class="more-replies">+{more}</span>}
+      <span class="speaker">{claim.speaker}</span>
+      <span class={`wsw-badge wsw-stance-${claim.stance}`}>
+        {t(`stance_${claim.stance.replace('-', '_')}`)}
+      </span>
+      {claim.later && <span class="wsw-badge later-tag">{t('cardLater')}</span>}{' '}
+      {claim.kind === 'quote' ? `“${claim.text}”` : claim.text}
+    </p>
+  );
+}
+
 /** One claim: who (with the role at the time, or whom they spoke for), stance, text, date, source. */
-function ClaimBody({ t, claim, orgCard }: { t: Translate; claim: ClaimView; orgCard: boolean }) {
+function ClaimBody({
+  t,
+  claim,
+  orgCard,
+  source = true,
+}: {
+  t: Translate;
+  claim: ClaimView;
+  orgCard: boolean;
+  /** Show the date and source under the text (the compact card has them beside the reason). */
+  source?: boolean;
+}) {
   return (
     <article class="claim" data-stance={claim.stance}>
       <p class="meta">
@@ -65,13 +104,11 @@ function ClaimBody({ t, claim, orgCard }: { t: Translate; claim: ClaimView; orgC
           {claim.text} <span class="kind">{t('cardParaphrase')}</span>
         </p>
       )}
-      <p class="source">
-        <time dateTime={claim.date}>{claim.date}</time>
-        {' · '}
-        <a href={safeHref(claim.url)} target="_blank" rel="noopener noreferrer">
-          {claim.outlet}
-        </a>
-      </p>
+      {source && (
+        <p class="source">
+          <Source claim={claim} />
+        </p>
+      )}
     </article>
   );
 }
@@ -80,25 +117,50 @@ function ClaimBody({ t, claim, orgCard }: { t: Translate; claim: ClaimView; orgC
  * One item of the card: why it is here (a fact-check's verdict badge first), the claim, the claims
  * disputing it, and other outlets that reported the same exchange.
  */
-export function CardItem({ t, item, orgCard }: { t: Translate; item: Item; orgCard: boolean }) {
+export function CardItem({
+  t,
+  item,
+  orgCard,
+  compact,
+}: {
+  t: Translate;
+  item: Item;
+  orgCard: boolean;
+  /** The compact card: replies in one line each, further sources left for the full list. */
+  compact: boolean;
+}) {
   const checked = [item.claim, ...item.replies].find((c) => c.verdict);
+  // The compact card shows the first reply in one line, and how many more there are.
+  const replies = compact ? item.replies.slice(0, 1) : item.replies;
+  const more = item.replies.length - replies.length;
   return (
     <li class="item" data-later={item.later ? 'true' : undefined} tabIndex={-1}>
       <p class="reason">
-        {checked && <Verdict claim={checked} />}
-        {item.reasons.map((r) => reasonText(t, r)).join(' · ')}
+        <span class="why-here">
+          {checked && <Verdict claim={checked} />}
+          {item.reasons.map((r) => reasonText(t, r)).join(' · ')}
+        </span>
+        {compact && (
+          <span class="where">
+            <Source claim={item.claim} />
+          </span>
+        )}
       </p>
-      <ClaimBody t={t} claim={item.claim} orgCard={orgCard} />
-      {item.replies.length > 0 && (
+      <ClaimBody t={t} claim={item.claim} orgCard={orgCard} source={!compact} />
+      {replies.length > 0 && (
         <ol class="replies">
-          {item.replies.map((reply) => (
+          {replies.map((reply) => (
             <li key={reply.id}>
-              <ClaimBody t={t} claim={reply} orgCard={orgCard} />
+              {compact ? (
+                <BriefReply t={t} claim={reply} more={more} />
+              ) : (
+                <ClaimBody t={t} claim={reply} orgCard={orgCard} />
+              )}
             </li>
           ))}
         </ol>
       )}
-      {item.alsoReported.length > 0 && (
+      {!compact && item.alsoReported.length > 0 && (
         <p class="also">
           {t('cardAlsoReported')}{' '}
           {item.alsoReported.map((s, i) => (

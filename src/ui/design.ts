@@ -17,7 +17,7 @@ const DARK = `
 export const DESIGN_CSS = `
 :root, .card {${LIGHT}
   --wsw-font: system-ui, -apple-system, 'Segoe UI', sans-serif;
-  --wsw-text-xs: 0.75em; --wsw-text-s: 0.875em; --wsw-text-l: 1.125em; --wsw-text-xl: 1.3em;
+  --wsw-text-xs: 0.8em; --wsw-text-s: 0.875em; --wsw-text-l: 1.125em; --wsw-text-xl: 1.3em;
   --wsw-space-1: 0.25em; --wsw-space-2: 0.5em; --wsw-space-3: 0.75em; --wsw-space-4: 1em;
   --wsw-radius: 6px;
 }
