@@ -147,12 +147,16 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
     { signal },
   );
   signal.addEventListener('abort', () => quietly(() => browser.storage.onChanged.removeListener(onStorage)));
+  let cardsVersion = 0;
   const cardFor = (placed: PlacedMention) => {
     if (!connected()) return Promise.resolve({ ok: false as const, error: 'orphaned' });
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);
     const lang = resolveUiLang(settings.uiLang);
-    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${JSON.stringify(support)}\u0000${pageContext.version}`;
+    // Cards ranked for what the page was about before (another set of entities) are dropped.
+    if (pageContext.version !== cardsVersion) cards.clear();
+    cardsVersion = pageContext.version;
+    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${JSON.stringify(support)}`;
     let pending = cards.get(key);
     if (!pending) {
       pending = send(
@@ -179,15 +183,16 @@ async function run(signal: AbortSignal, initial: Settings, imported: boolean): P
   let prefetchHandle = 0;
   // Mentions already considered: a feed adds a few mentions per update, and looking at every
   // mention again (a Range and its text each) cost ~15 ms per update once thousands were placed.
-  const considered = new WeakSet<PlacedMention>();
+  // (With the page context they were fetched for: a new context fetches them again.)
+  const considered = new WeakMap<PlacedMention, number>();
   prefetch = (mentions) => {
     cancelIdle(prefetchHandle);
     prefetchHandle = whenIdle(() => {
       if (signal.aborted || !connected()) return;
       for (const placed of mentions) {
         if (cards.size >= PREFETCH_LIMIT) break;
-        if (considered.has(placed)) continue;
-        considered.add(placed);
+        if (considered.get(placed) === pageContext.version) continue;
+        considered.set(placed, pageContext.version);
         void cardFor(placed);
       }
     });
