@@ -14,7 +14,9 @@ import type { Claim } from '../core/claims';
 import { newestDataAsOf } from '../core/library';
 import { cardSlice, missingAnswerTargets } from '../core/library-index';
 import { explainMention } from '../core/matcher';
-import { buildCardData } from '../core/card-data';
+import { buildCardData, buildPageList } from '../core/card-data';
+import { NO_PAGE, toPageContext } from '../core/card-rank';
+import { compileDataset } from '../core/dataset';
 import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import {
@@ -30,8 +32,8 @@ import {
 
 const bundledDictionary = loadDictionary(fullDictionary);
 const bundledById = new Map<string, Claim>(dataset.claims.map((c: Claim) => [c.id, c]));
-/** Claims per hover card (of each kind: conflicting pairs, others). */
-const CARD_MAX_CLAIMS = 40;
+/** Items per hover card ("Show all" lists them; "All claims" opens the rest in the browse view). */
+const CARD_MAX_ITEMS = 40;
 
 /**
  * What cards and the popup are built from: the bundled data plus the enabled imports' records
@@ -94,11 +96,13 @@ async function datasetFor(entityId: string): Promise<Dataset> {
   return cardSlice(dataset, entityId, imported, answered, dataAsOf);
 }
 
-/** Claims involving an entity across the bundled data and the enabled imports. */
-function claimCount(id: string, enabled: DatasetRecord[]): number {
-  let n = dataset.byEntity[id]?.length ?? 0;
-  for (const r of enabled) n += r.entityCounts[id] ?? 0;
-  return n;
+/** The claims of several entities' slices in one dataset (the popup's list of a page). */
+async function datasetForAll(ids: readonly string[]): Promise<Dataset> {
+  const slices = await Promise.all(ids.map((id) => datasetFor(id)));
+  const byId = new Map<string, Claim>();
+  for (const slice of slices) for (const c of slice.claims) if (!byId.has(c.id)) byId.set(c.id, c);
+  const { claims: _c, byEntity: _b, ...meta } = slices[0] ?? dataset;
+  return compileDataset(meta, [...byId.values()]);
 }
 
 /** One write at a time of the content scripts' data (install and a page may ask at once). */
@@ -134,16 +138,19 @@ listen({
       throw new Error('not allowed');
     return readTabStatus(tabId);
   },
-  entityCard: async ({ entityId, lang, pattern, seen, support }) => {
+  entityCard: async ({ entityId, lang, pattern, seen, support, context }) => {
     const [{ dictionary }, dataset] = await Promise.all([library(), datasetFor(entityId)]);
     const valid =
       pattern < dictionary.patternCount &&
       dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
     const why = valid
       ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
-      : '';
-    // A hover card carries the newest claims only; "All claims" opens the rest in the browse view.
-    return buildCardData(dataset, dictionary.entities, entityId, lang, why, CARD_MAX_CLAIMS);
+      : null;
+    return buildCardData(dataset, dictionary.entities, entityId, lang, {
+      why,
+      page: context ? toPageContext(context) : NO_PAGE,
+      maxItems: CARD_MAX_ITEMS,
+    });
   },
   pageFound: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
@@ -152,13 +159,11 @@ listen({
     await browser.action.setBadgeText({ tabId, text: entities > 0 ? String(Math.min(entities, 999)) : '' });
     return null;
   },
-  entitySummaries: async ({ ids, lang }) => {
+  entitySummaries: async ({ ids, lang, context }) => {
     const { dictionary, enabled } = await library();
-    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
-    return ids.flatMap((id) => {
-      const e = byId.get(id);
-      return e ? [{ id, name: e.name[lang], type: e.type, claims: claimCount(id, enabled) }] : [];
-    });
+    // With imports, only the page's entities' claims are read (from the index), never all.
+    const scope = enabled.length === 0 ? dataset : await datasetForAll(ids);
+    return buildPageList(scope, dictionary.entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
   },
   datasetInfo: async () => {
     const { imported, enabled, dataAsOf } = await library();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileDictionary, type Dictionary } from '../core/dictionary';
 import { explainMention } from '../core/matcher';
+import { formatWhyEnglish } from '../core/mention-why';
 import { PageSense } from '../core/sense';
 import { CORE_ENTITY_IDS } from '../core/core-entities';
 import { datasetStats } from '../core/dataset-stats';
@@ -62,6 +63,8 @@ interface AnnotateOptions {
 function annotate(files: string[], options: AnnotateOptions, dict: Dictionary, io: CliIo): number {
   const { json, explainSuppressed } = options;
   let failures = 0;
+  const names = new Map(dict.entities.map((e) => [e.id, e.name.en]));
+  const englishName = (id: string) => names.get(id) ?? id;
   for (const file of files) {
     let text: string;
     let lang: string | undefined;
@@ -82,7 +85,7 @@ function annotate(files: string[], options: AnnotateOptions, dict: Dictionary, i
         text: text.slice(m.start, m.end),
         start: m.start,
         end: m.end,
-        why: explainMention(text, dict, m),
+        why: formatWhyEnglish(explainMention(text, dict, m), englishName),
       }));
     const suppressed = judged
       .filter((j) => !j.kept)

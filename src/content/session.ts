@@ -11,6 +11,7 @@ import { CardHost, CARD_TAG } from '../dom/card-host';
 import { rangeText, type PlacedMention } from '../dom/highlight';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
+import { PageContextReader } from '../dom/page-context';
 import { MentionCursor, scrollToMention, watchKeyboard, type Direction } from '../dom/keyboard';
 import { CardRequests, type CardRequest } from '../platform/card-requests';
 import { readContentData } from '../platform/dictionary-source';
@@ -43,23 +44,33 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     (node.nodeType === 1 && (node as Element).localName === CARD_TAG) ||
     host.contains(node);
   const requests = new CardRequests(life);
+  // What the page is about (its entities, date and language) goes with each card request.
+  const pageContext = new PageContextReader(document);
   const requestFor = (placed: PlacedMention): CardRequest => {
     const { entity, pattern, support } = placed.mention;
     const seen = rangeText(placed.range).slice(0, 300);
     const lang = resolveUiLang(settings.uiLang);
-    return { entityId: entity, lang, pattern, seen, ...(support ? { support } : {}) };
+    return {
+      entityId: entity,
+      lang,
+      pattern,
+      seen,
+      ...(support ? { support } : {}),
+      context: pageContext.read(),
+    };
   };
   // The toolbar badge shows how many entities the page mentions (cleared when the session ends).
   let reported = -1;
   const highlighter = new Highlighter(document.body, dict, {
     isOwnUi,
     onChange: (mentions) => {
+      pageContext.note(mentions);
       const entities = new Set(mentions.map((p) => p.mention.entity)).size;
       if (entities !== reported) void send('pageFound', { entities });
       reported = entities;
       // The cards of the page's mentions are fetched in idle time, so a hover shows its card at
       // once even when the background was stopped in the meantime.
-      requests.prefetch(mentions, requestFor);
+      requests.prefetch(mentions, requestFor, pageContext.version);
     },
     types: new Set(settings.types),
     style: settings.highlightStyle,
@@ -70,7 +81,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   });
   const card: CardController<PlacedMention> = new CardController(document, host, {
     load: async (placed) => {
-      const reply = await requests.get(requestFor(placed));
+      const reply = await requests.get(requestFor(placed), pageContext.version);
       return reply.ok && reply.value ? reply.value : 'error';
     },
     draw: (state: CardState<PlacedMention>) =>

@@ -18,6 +18,7 @@ import {
   SPACE,
   WORD_BIT,
 } from './normalize';
+import type { MentionWhy, Support } from './mention-why';
 
 /**
  * A mention of an entity in a text. Offsets are UTF-16 code units into that text; `pattern`
@@ -29,7 +30,7 @@ export interface Mention {
   end: number;
   pattern: number;
   /** For an ambiguous alias: what supported it (undefined otherwise). */
-  support: string | undefined;
+  support: Support | undefined;
 }
 
 /**
@@ -263,11 +264,11 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
     for (const p of passing) {
       const flags = patternFlags[p]!;
       const entity = entities[patternEntity[p]!]!;
-      let support: string | undefined;
+      let support: Support | undefined;
       if (flags & AMBIGUOUS) {
         support = supportFrom(dict, firm, p);
         if (support === undefined && flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, start)) {
-          support = 'capitalised, not at the start of a sentence';
+          support = { kind: 'capitalised' };
         }
         if (support === undefined) {
           unsupported ??= p;
@@ -310,12 +311,12 @@ export function supportFrom(
   dict: Dictionary,
   firm: ReadonlySet<number>,
   pattern: number,
-): string | undefined {
+): Support | undefined {
   const index = dict.patternEntity[pattern]!;
   const entity = dict.entities[index]!;
-  if (firm.has(index)) return `another mention of ${entity.name.en} in the text`;
+  if (firm.has(index)) return { kind: 'same-entity', entity: entity.id };
   const related = entity.context.find((c) => firm.has(c));
-  return related === undefined ? undefined : `a mention of ${dict.entities[related]!.name.en} in the text`;
+  return related === undefined ? undefined : { kind: 'related-entity', entity: dict.entities[related]!.id };
 }
 
 /**
@@ -366,32 +367,20 @@ export function isCapitalisedMidSentence(text: string, start: number): boolean {
   return false;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  uk: 'Ukrainian',
-  ru: 'Russian',
-  de: 'German',
-  fr: 'French',
-  pl: 'Polish',
-  es: 'Spanish',
-  it: 'Italian',
-};
-
 /**
- * Say in one line why a mention matched: which alias, which rule. Shown in the card ("why is this
- * highlighted?") and printed by the CLI.
+ * Why a mention matched, as data (alias, form, language, case rule, support): the card says it in
+ * the reader's language, the CLI in English (`formatWhyEnglish`).
  */
-export function explainMention(text: string, dict: Dictionary, mention: Mention): string {
+export function explainMention(text: string, dict: Dictionary, mention: Mention): MentionWhy {
   const pattern: Pattern = patternAt(dict, mention.pattern);
-  const lang = LANGUAGE_NAMES[pattern.lang] ?? pattern.lang;
-  const parts: string[] = [];
-  if (pattern.form !== pattern.alias)
-    parts.push(`${lang} form "${pattern.form}" of the alias "${pattern.alias}"`);
-  else parts.push(`${lang} alias "${pattern.alias}"`);
   const seen = text.slice(mention.start, mention.end);
-  if (pattern.flags & EXACT_CASE) parts.push('exact case');
-  else if (seen !== pattern.form) parts.push('matched ignoring case, accents and punctuation variants');
-  if (pattern.ambiguous)
-    parts.push(`ambiguous (${pattern.ambiguous}), supported by ${mention.support ?? '?'}`);
-  return parts.join('; ');
+  return {
+    alias: pattern.alias,
+    form: pattern.form,
+    lang: pattern.lang,
+    rule: pattern.form !== pattern.alias ? 'form' : 'alias',
+    caseRule: pattern.flags & EXACT_CASE ? 'exact-case' : seen !== pattern.form ? 'folded' : 'as-written',
+    ...(pattern.ambiguous ? { ambiguous: pattern.ambiguous } : {}),
+    ...(pattern.ambiguous && mention.support ? { support: mention.support } : {}),
+  };
 }

@@ -1,5 +1,26 @@
 import * as v from 'valibot';
-import { CardDataSchema } from './card-data';
+import { CardDataSchema, TopLineSchema } from './card-data';
+import { SupportSchema } from './mention-why';
+
+const EntityId = v.pipe(v.string(), v.maxLength(100));
+const Lang = v.picklist(['en', 'uk', 'ru']);
+
+/**
+ * What the content script knows about its page, sent with a card request so the card can answer the
+ * article (see `card-rank.ts`). It goes to the extension's own background and nowhere else.
+ */
+export const PageContextSchema = v.object({
+  /** Entities found on the page and how often (the most mentioned first, bounded). */
+  entities: v.pipe(
+    v.array(v.object({ id: EntityId, mentions: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+    v.maxLength(500),
+  ),
+  /** The article's publication date, when the page states it. */
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+  /** The page's language (primary subtag), when it says. */
+  lang: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/))),
+});
+export type PageContextMessage = v.InferOutput<typeof PageContextSchema>;
 
 /**
  * The one message protocol between the extension's parts: a map of message name to request and
@@ -49,22 +70,37 @@ export const protocol = {
   /** The hover card's content for one entity, in a UI language. */
   entityCard: {
     request: v.object({
-      entityId: v.pipe(v.string(), v.maxLength(100)),
-      lang: v.picklist(['en', 'uk', 'ru']),
+      entityId: EntityId,
+      lang: Lang,
       /** The matched pattern, the text as seen and the support (for the "why" line). */
       pattern: v.pipe(v.number(), v.integer(), v.minValue(0)),
       seen: v.pipe(v.string(), v.maxLength(300)),
-      support: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      support: v.optional(SupportSchema),
+      /** The page the card opens on (none: the card is ranked without it). */
+      context: v.optional(PageContextSchema),
     }),
     response: v.nullable(CardDataSchema),
   },
-  /** Names, types and claim counts of entities, in a UI language (for the popup's page list). */
+  /**
+   * The popup's page list: the page's entities with names, types and claim counts in a UI language,
+   * ordered by how much the page and the data say about them, each with its top verdict or dispute.
+   */
   entitySummaries: {
     request: v.object({
-      ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000)),
-      lang: v.picklist(['en', 'uk', 'ru']),
+      ids: v.pipe(v.array(EntityId), v.maxLength(1000)),
+      lang: Lang,
+      /** The page's entities with counts (for the order and the top line). */
+      context: v.optional(PageContextSchema),
     }),
-    response: v.array(v.object({ id: v.string(), name: v.string(), type: v.string(), claims: v.number() })),
+    response: v.array(
+      v.object({
+        id: v.string(),
+        name: v.string(),
+        type: v.string(),
+        claims: v.number(),
+        top: v.optional(TopLineSchema),
+      }),
+    ),
   },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {

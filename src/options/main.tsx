@@ -22,6 +22,7 @@ import { DatasetsPanel } from '../ui/DatasetsPanel';
 import type { Translate } from '../ui/i18n';
 import { SettingsForm, type SettingsFormProps } from '../ui/SettingsForm';
 import { useImport } from './use-import';
+import { adoptDesign } from '../ui/design';
 import '../ui/page.css';
 
 const bundled = { dataset: bundledDataset, entities: bundledEntities };
@@ -177,5 +178,6 @@ void loadSettings().then((settings) => {
   const t = translatorFor(LOCALE_TABLES, settings.uiLang);
   applyDocumentLanguage(document, t, settings.uiLang);
   applyTheme(document, settings.theme);
+  adoptDesign(document);
   render(<Options initial={settings} />, document.getElementById('app')!);
 });

@@ -29,7 +29,9 @@ export class CardRequests {
    * looking at every mention again (a Range and its text each) cost ~15 ms per update once
    * thousands were placed.
    */
-  readonly #considered = new WeakSet<object>();
+  readonly #considered = new WeakMap<object, number>();
+  /** The page context version the cached cards were ranked for. */
+  #version = 0;
 
   constructor(private readonly life: Lifetime) {
     const { signal } = life;
@@ -46,11 +48,18 @@ export class CardRequests {
     onAbort(signal, () => cancelIdle(this.#idle));
   }
 
-  /** The card for a request: asked once, shared by every caller until it fails. */
-  get(request: CardRequest): Promise<CardReply> {
+  /**
+   * The card for a request: asked once, shared by every caller until it fails. `version` is the
+   * page context's: cards ranked for what the page was about before are dropped.
+   */
+  get(request: CardRequest, version = 0): Promise<CardReply> {
     if (!this.life.alive()) return Promise.resolve({ ok: false, error: 'orphaned' });
+    if (version !== this.#version) {
+      this.#cards.clear();
+      this.#version = version;
+    }
     const { lang, pattern, seen, support } = request;
-    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${support ?? ''}`;
+    const key = `${lang}\u0000${pattern}\u0000${seen}\u0000${JSON.stringify(support ?? null)}`;
     let pending = this.#cards.get(key);
     if (!pending) {
       pending = send('entityCard', request, { timeoutMs: CARD_TIMEOUT_MS });
@@ -63,15 +72,15 @@ export class CardRequests {
   }
 
   /** In idle time, ask for the cards of `items` not considered yet (up to the page's limit). */
-  prefetch<T extends object>(items: readonly T[], toRequest: (item: T) => CardRequest): void {
+  prefetch<T extends object>(items: readonly T[], toRequest: (item: T) => CardRequest, version = 0): void {
     cancelIdle(this.#idle);
     this.#idle = whenIdle(() => {
       if (this.life.signal.aborted || !this.life.alive()) return;
       for (const item of items) {
         if (this.#cards.size >= PREFETCH_LIMIT) break;
-        if (this.#considered.has(item)) continue;
-        this.#considered.add(item);
-        void this.get(toRequest(item));
+        if (this.#considered.get(item) === version) continue;
+        this.#considered.set(item, version);
+        void this.get(toRequest(item), version);
       }
     });
   }

@@ -9,6 +9,7 @@ import { send } from '../platform/messaging';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
 import { activeTabId, pageInfo, reveal } from '../platform/tabs';
 import { PopupView, type PageState, type PopupViewProps } from '../ui/PopupView';
+import { adoptDesign } from '../ui/design';
 import '../ui/page.css';
 
 /** The active tab's page: what our content script found there, with names and claim counts. */
@@ -16,14 +17,17 @@ async function readPage(tabId: number | null, lang: 'en' | 'uk' | 'ru'): Promise
   if (tabId === null) return { state: 'unavailable' };
   const info = await pageInfo(tabId);
   if (!info) return { state: 'unavailable' };
-  const summaries = await send('entitySummaries', { ids: info.entities.map((e) => e.id), lang });
-  const byId = new Map(summaries.ok ? summaries.value.map((s) => [s.id, s]) : []);
-  const entities = info.entities
-    .flatMap((e) => {
-      const s = byId.get(e.id);
-      return s ? [{ ...s, mentions: e.mentions }] : [];
-    })
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  // The background orders them for this page (how much the page and the data say about each).
+  const mentions = new Map(info.entities.map((e) => [e.id, e.mentions]));
+  const summaries = await send('entitySummaries', {
+    ids: [...mentions.keys()],
+    lang,
+    context: { entities: info.entities.filter((e) => e.mentions > 0).slice(0, 500) },
+  });
+  const entities = (summaries.ok ? summaries.value : []).map((s) => ({
+    ...s,
+    mentions: mentions.get(s.id) ?? 0,
+  }));
   return { state: info.active ? 'active' : 'off', host: info.host, entities };
 }
 
@@ -81,5 +85,6 @@ function Popup({ initial }: { initial: Settings }) {
 void loadSettings().then((settings) => {
   applyDocumentLanguage(document, translatorFor(LOCALE_TABLES, settings.uiLang), settings.uiLang);
   applyTheme(document, settings.theme);
+  adoptDesign(document);
   render(<Popup initial={settings} />, document.getElementById('app')!);
 });

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CardData, ClaimView } from '../core/card-data';
+import type { CardData, CardItem as Item } from '../core/card-data';
+import { CardItem } from './CardItem';
+import { articleLine, summaryLine, whyLine } from './card-text';
 import type { Translate } from './i18n';
 
 /** Props of {@link Card}. */
@@ -12,59 +14,60 @@ export interface CardProps {
   focus?: boolean;
   /** Colour theme; `system` follows `prefers-color-scheme`. */
   theme?: 'system' | 'light' | 'dark';
-  /** Show every claim at once (the browse view), not the first few and "N more". */
+  /** Show every item at once (the browse view), not the top three and "Show all". */
   expandAll?: boolean;
   /** Open every claim about the entity in the options page's browse view (omitted: no link). */
   onAllClaims?: (entityId: string) => void;
 }
 
-/** How many claims show before "N more". */
-const COLLAPSED = 4;
-/** How many claims the browse view shows at a time (an imported dataset can have thousands). */
+/** How many items the compact card shows. */
+export const COMPACT_ITEMS = 3;
+/** How many items the browse view shows at a time (an imported dataset can have thousands). */
 const PAGE = 100;
 
-/** Only http(s) links are ever rendered (data is validated upstream; this is the last line). */
-const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
-
-function ClaimItem({ t, claim }: { t: Translate; claim: ClaimView }) {
+/** A run of items; the ones made after the article go below a divider. */
+function Items({
+  t,
+  items,
+  orgCard,
+  compact,
+}: {
+  t: Translate;
+  items: Item[];
+  orgCard: boolean;
+  compact: boolean;
+}) {
+  const before = items.filter((i) => !i.later);
+  const after = items.filter((i) => i.later);
   return (
-    <article class="claim" data-stance={claim.stance}>
-      <p class="meta">
-        <span class="speaker">{claim.speaker}</span>{' '}
-        <span class={`stance stance-${claim.stance}`}>{t(`stance_${claim.stance.replace('-', '_')}`)}</span>
-      </p>
-      {claim.kind === 'quote' ? (
-        <blockquote class="text">“{claim.text}”</blockquote>
-      ) : (
-        <p class="text paraphrase">
-          {claim.text} <span class="kind">{t('cardParaphrase')}</span>
-        </p>
+    <>
+      {before.length > 0 && (
+        <ol>
+          {before.map((item) => (
+            <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} compact={compact} />
+          ))}
+        </ol>
       )}
-      <p class="source">
-        <time dateTime={claim.date}>{claim.date}</time>
-        {' · '}
-        <a href={safeHref(claim.url)} target="_blank" rel="noopener noreferrer">
-          {claim.outlet}
-        </a>
-        {claim.verdict && (
-          <>
-            {' · '}
-            <a
-              class={`verdict verdict-${claim.verdict.normalized.replace(/[^a-z]+/g, '-')}`}
-              href={safeHref(claim.verdict.url)}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              {t('cardVerdict', [claim.verdict.publisher, claim.verdict.rating])}
-            </a>
-          </>
-        )}
-      </p>
-    </article>
+      {after.length > 0 && (
+        <>
+          <h3 class="divider">{t('cardAfterArticle')}</h3>
+          <ol class="later">
+            {after.map((item) => (
+              <CardItem key={item.claim.id} t={t} item={item} orgCard={orgCard} compact={compact} />
+            ))}
+          </ol>
+        </>
+      )}
+    </>
   );
 }
 
-/** The who-said-what card for one entity. All data is rendered as text, never as HTML. */
+/**
+ * The who-said-what card for one entity, compact by default: name, type, a one-line description,
+ * why it was highlighted, a one-line summary, the article's age against the data, and the three
+ * items that answer this page best; "Show all" expands the list in place (it scrolls, the header
+ * stays). All data is rendered as text, never as HTML.
+ */
 export function Card({
   t,
   data,
@@ -74,11 +77,19 @@ export function Card({
   expandAll = false,
   onAllClaims,
 }: CardProps) {
-  const [limit, setLimit] = useState(expandAll ? PAGE : COLLAPSED);
+  const [limit, setLimit] = useState(expandAll ? PAGE : COMPACT_ITEMS);
   const root = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // After "Show all", focus moves to the first item that was hidden (keyboard users keep their place).
+  const [focusItem, setFocusItem] = useState(-1);
   useEffect(() => {
     if (focus && data !== null) root.current?.focus();
   }, [focus, data]);
+  useEffect(() => {
+    if (focusItem < 0) return;
+    (list.current?.querySelectorAll<HTMLElement>('.item')[focusItem] ?? list.current)?.focus();
+    setFocusItem(-1);
+  }, [focusItem]);
   if (data === null || data === 'error') {
     return (
       <div class="card" data-theme={theme} role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
@@ -88,13 +99,16 @@ export function Card({
       </div>
     );
   }
-  const claims = data.groups.flatMap((g) => g.claims.map((c) => ({ group: g.speakerId, claim: c })));
-  const shown = claims.slice(0, limit);
-  const hidden = claims.length - shown.length;
+  const expanded = expandAll || limit > COMPACT_ITEMS;
+  const shown = data.items.slice(0, limit);
+  const hidden = data.items.length - shown.length;
+  const beyond = data.itemsTotal - data.items.length;
+  const why = whyLine(t, data.why);
+  const article = articleLine(t, data.published, data.dataAsOf);
   const maxCount = Math.max(1, ...data.timeline.map((b) => b.count));
   return (
     <div
-      class="card"
+      class={expanded ? 'card' : 'card compact'}
       data-theme={theme}
       role="dialog"
       aria-label={data.entity.name}
@@ -104,69 +118,70 @@ export function Card({
     >
       <header>
         <h2>
-          {data.entity.name} <span class="type">{t(`type_${data.entity.type}`)}</span>
+          {data.entity.name}
+          <span class="type">{t(`type_${data.entity.type}`)}</span>
         </h2>
         <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
           ×
         </button>
-        <p class="description" id="wsw-card-description">
+        <p class="line description" id="wsw-card-description" title={data.entity.description}>
           {data.entity.description}
         </p>
-        {data.why && <p class="why">{t('cardWhy', data.why)}</p>}
+        {why && (
+          <p class="line why" title={why}>
+            {why}
+          </p>
+        )}
+        <p class="line summary">{summaryLine(t, data.summary)}</p>
+        {article && <p class="article">{article}</p>}
       </header>
-      {data.contradictions.length > 0 && (
-        <section class="pairs" aria-label={t('cardConflicts')}>
-          <h3>{t('cardConflicts')}</h3>
-          {data.contradictions.map((pair) => (
-            <div class="pair" key={pair.answer.id}>
-              <ClaimItem t={t} claim={pair.claim} />
-              <span class="vs" aria-hidden="true">
-                ⇄
-              </span>
-              <ClaimItem t={t} claim={pair.answer} />
+      {shown.length > 0 && (
+        <div class="list" ref={list} tabIndex={-1} role="region" aria-label={t('cardItems')}>
+          <Items t={t} items={shown} orgCard={data.entity.type === 'org'} compact={!expanded} />
+          {!hidden && beyond > 0 && <p class="source">{t('cardMoreInBrowse', String(beyond))}</p>}
+          {expanded && data.timeline.length > 1 && (
+            <div class="timeline" role="img" aria-label={t('cardTimeline')}>
+              {data.timeline.map((b) => (
+                <span
+                  key={b.month}
+                  class="bar"
+                  title={`${b.month}: ${b.count}`}
+                  style={{ height: `${Math.round((b.count / maxCount) * 100)}%` }}
+                />
+              ))}
             </div>
-          ))}
-        </section>
-      )}
-      {claims.length > 0 && (
-        <section class="claims" aria-label={t('cardClaims')}>
-          <h3>{t('cardClaims')}</h3>
-          {shown.map(({ claim }) => (
-            <ClaimItem key={claim.id} t={t} claim={claim} />
-          ))}
-          {hidden > 0 && (
-            <button
-              type="button"
-              class="more"
-              onClick={() => setLimit(expandAll ? limit + PAGE : claims.length)}
-            >
-              {t('cardMore', String(expandAll ? Math.min(PAGE, hidden) : hidden))}
-            </button>
           )}
-        </section>
-      )}
-      {data.timeline.length > 1 && (
-        <div class="timeline" role="img" aria-label={t('cardTimeline')}>
-          {data.timeline.map((b) => (
-            <span
-              key={b.month}
-              class="bar"
-              title={`${b.month}: ${b.count}`}
-              style={{ height: `${Math.round((b.count / maxCount) * 100)}%` }}
-            />
-          ))}
         </div>
       )}
-      <footer>
-        {t('cardDataAsOf', [data.dataAsOf, String(data.total)])}
-        {onAllClaims && (
-          <>
-            {' · '}
-            <button type="button" class="all" onClick={() => onAllClaims(data.entity.id)}>
-              {t('cardAllClaims')}
-            </button>
-          </>
+      <footer class="actions">
+        {hidden > 0 ? (
+          <button
+            type="button"
+            class="wsw-button show-all"
+            aria-expanded={expanded}
+            onClick={() => {
+              setFocusItem(shown.length);
+              setLimit(expandAll ? limit + PAGE : data.items.length);
+            }}
+          >
+            {expandAll
+              ? t('cardMore', String(Math.min(PAGE, hidden)))
+              : t('cardShowAll', String(data.itemsTotal))}
+          </button>
+        ) : (
+          <span />
         )}
+        <span>
+          {t('cardDataAsOf', data.dataAsOf)}
+          {onAllClaims && (
+            <>
+              {' · '}
+              <button type="button" class="wsw-button-link all" onClick={() => onAllClaims(data.entity.id)}>
+                {t('cardAllClaims')}
+              </button>
+            </>
+          )}
+        </span>
       </footer>
     </div>
   );

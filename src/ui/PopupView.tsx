@@ -1,4 +1,6 @@
+import type { TopLine } from '../core/card-data';
 import type { Settings } from '../core/settings';
+import { verdictClass } from './design';
 import type { Translate } from './i18n';
 
 /** An entity found on the page, as the popup lists it. */
@@ -8,6 +10,28 @@ export interface FoundEntity {
   type: string;
   mentions: number;
   claims: number;
+  /** Its top fact-check verdict or dispute, ranked for this page. */
+  top?: TopLine;
+}
+
+/** The row's one line: a verdict badge and the claim, or "A accuses · B denies" and the claim. */
+function Top({ t, top }: { t: Translate; top: TopLine }) {
+  const stance = (s: string) => t(`stance_${s.replace('-', '_')}`);
+  return (
+    <span class="wsw-entity-top">
+      {top.verdict ? (
+        <span class={`wsw-badge ${verdictClass(top.verdict.normalized)}`}>{top.verdict.rating}</span>
+      ) : (
+        top.reply && (
+          <span class="wsw-entity-dispute">
+            {top.speaker} {stance(top.stance)} · {top.reply.speaker} {stance(top.reply.stance)}:
+          </span>
+        )
+      )}{' '}
+      {top.verdict && `${top.speaker}: `}
+      {top.text}
+    </span>
+  );
 }
 
 /** What the popup knows about the active tab. */
@@ -31,9 +55,10 @@ export interface PopupViewProps {
   onOpenOptions: () => void;
 }
 
-const TYPES = ['person', 'place', 'facility', 'org'] as const;
-
-/** The toolbar popup: this page at a glance, the site switch and the global switch. */
+/**
+ * The toolbar popup: this page at a glance (its entities, those the page and the data say most
+ * about first, each with its top verdict or dispute), the site switch and the global switch.
+ */
 export function PopupView({
   t,
   page,
@@ -64,27 +89,22 @@ export function PopupView({
       </p>
       {page.state === 'active' && page.entities.length > 0 && (
         <nav class="wsw-found" aria-label={t('popupFound')}>
-          {TYPES.map((type) => {
-            const list = page.entities.filter((e) => e.type === type);
-            if (!list.length) return null;
-            return (
-              <section key={type}>
-                <h2>{t(`group_${type}`)}</h2>
-                <ul>
-                  {list.map((e) => (
-                    <li key={e.id}>
-                      <button type="button" class="wsw-entity" onClick={() => onReveal(e.id)}>
-                        <span class="wsw-entity-name">{e.name}</span>
-                        <span class="wsw-entity-counts">
-                          {t('popupCounts', [String(e.mentions), String(e.claims)])}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
+          <ul>
+            {page.entities.map((e) => (
+              <li key={e.id}>
+                <button type="button" class="wsw-entity" data-type={e.type} onClick={() => onReveal(e.id)}>
+                  <span class="wsw-entity-head">
+                    <span class="wsw-entity-name">{e.name}</span>
+                    <span class="wsw-entity-type">{t(`type_${e.type}`)}</span>
+                    <span class="wsw-entity-counts">
+                      {t('popupCounts', [String(e.mentions), String(e.claims)])}
+                    </span>
+                  </span>
+                  {e.top && <Top t={t} top={e.top} />}
+                </button>
+              </li>
+            ))}
+          </ul>
         </nav>
       )}
       {settings && (page.state === 'active' || page.state === 'off') && (
@@ -109,7 +129,7 @@ export function PopupView({
           <span>{t('settingEnabled')}</span>
         </label>
       )}
-      <button type="button" class="wsw-link" onClick={onOpenOptions}>
+      <button type="button" class="wsw-button-link wsw-link" onClick={onOpenOptions}>
         {t('popupOpenOptions')}
       </button>
       {dataset && (

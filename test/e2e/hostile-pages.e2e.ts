@@ -101,7 +101,7 @@ describe.each(BROWSERS)('%s: pages that fight back', (name) => {
     expect(shown.width).toBeGreaterThan(300);
     expect(shown.width).toBeLessThan(450);
     await new Promise((r) => setTimeout(r, 300));
-    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
+    await waitFor('card content', () => rendersText(page, 'Data as of'));
     // Only the page's own stylesheet link (and the browser's favicon request) was refused.
     const violations = (await page.evaluate('window.wswViolations')) as string[];
     expect(violations.filter((v) => !/style\.css|favicon\.ico/.test(v))).toEqual([]);
@@ -186,7 +186,7 @@ describe.each(BROWSERS)('%s: pages that fight back', (name) => {
     // No claim text in the page's light DOM, and the page sees no extension API.
     expect(
       await page.evaluate(() =>
-        new XMLSerializer().serializeToString(document.documentElement).includes('Conflicting claims'),
+        new XMLSerializer().serializeToString(document.documentElement).includes('Data as of'),
       ),
     ).toBe(false);
     expect(

@@ -151,7 +151,7 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
       // The card's content through the accessibility tree (it is closed to page scripts).
       const tree = JSON.stringify(await page.accessibility.snapshot({ interestingOnly: false }));
       await waitFor('card content', async () =>
-        JSON.stringify(await page.accessibility.snapshot()).includes('Conflicting claims'),
+        JSON.stringify(await page.accessibility.snapshot()).includes('Data as of'),
       );
       expect(tree).toContain('Izium');
       const full = JSON.stringify(await page.accessibility.snapshot());
@@ -160,12 +160,12 @@ describe.each(BROWSERS)('%s: highlights and card', (name) => {
     } else {
       // Firefox: no accessibility snapshot over BiDi; find-in-page reads what the card renders.
       await new Promise((r) => setTimeout(r, 300));
-      for (const text of ['Conflicting claims', 'Highlighted because: English alias', 'denies'])
+      for (const text of ['Data as of', 'Highlighted because: English alias', 'denies'])
         await waitFor(`card text ${text}`, () => rendersText(page, text));
       expect(await rendersText(page, 'no such text in any card')).toBe(false);
     }
     // No claim text leaks into the page's DOM.
-    expect(await page.evaluate(() => document.body.innerText.includes('Conflicting claims'))).toBe(false);
+    expect(await page.evaluate(() => document.body.innerText.includes('Data as of'))).toBe(false);
   });
 
   it('stays open while the pointer is in the card, and closes after it leaves', async () => {

@@ -53,7 +53,7 @@ describe.each(BROWSERS)('%s: extension lifecycle', (name) => {
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await waitFor('card', () => cardVisible(page));
     await new Promise((r) => setTimeout(r, 300));
-    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
+    await waitFor('card content', () => rendersText(page, 'Data as of'));
     await page.close();
   });
 

@@ -286,7 +286,7 @@ describe.runIf(BROWSERS.includes('firefox'))('firefox: no network (through a rec
         return !!host && host.getBoundingClientRect().height > 120;
       }),
     );
-    await waitFor('card text', () => rendersText(page, 'Conflicting claims'));
+    await waitFor('card text', () => rendersText(page, 'Data as of'));
     for (const path of ['src/popup/index.html', 'src/options/index.html']) {
       const p = await open(`${extensionOrigin}/${path}`);
       // The page really rendered (not an error page): it has a body with content.

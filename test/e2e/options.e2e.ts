@@ -79,8 +79,8 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
         return !!host && host.getBoundingClientRect().width > 0;
       }),
     );
-    // Let the content arrive (the card shows "Loading…" first; Izium's card always has conflicts).
-    await waitFor('card content', () => rendersText(page, 'Conflicting claims'));
+    // Let the content arrive (the card shows "Loading…" first; every loaded card ends with the data's date).
+    await waitFor('card content', () => rendersText(page, 'Data as of'));
     return rendersText(page, text);
   };
 

@@ -54,18 +54,25 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     await server?.close();
   });
 
-  it('lists the entities found on the page, grouped by type, with counts', async () => {
+  it('lists the entities found on the page, the most said about first, each with its top verdict or dispute', async () => {
     const popup = await openPopup();
     const rows = await waitFor('entity list', async () => {
-      const r = await popup.$$eval('.wsw-entity', (els) => els.map((e) => e.textContent ?? ''));
+      const r = await popup.$$eval('.wsw-entity', (els) =>
+        els.map((e) => ({
+          name: e.querySelector('.wsw-entity-name')?.textContent ?? '',
+          counts: e.querySelector('.wsw-entity-counts')?.textContent ?? '',
+          top: e.querySelector('.wsw-entity-top')?.textContent ?? '',
+        })),
+      );
       return r.length ? r : null;
     });
-    expect(rows.some((r) => /^Izium\s*4 mentions · \d+ claims$/.test(r))).toBe(true);
-    expect(await popup.$$eval('.wsw-found h2', (els) => els.map((e) => e.textContent))).toEqual([
-      'People',
-      'Places',
-      'Organisations',
-    ]);
+    expect(rows.some((r) => r.name === 'Izium' && /^4 mentions · \d+ claims$/.test(r.counts))).toBe(true);
+    // The order is the background's (buildPageList, unit-tested): what comes first has mentions.
+    expect(Number(/^(\d+)/.exec(rows[0]!.counts)![1])).toBeGreaterThan(0);
+    // Izium's line is a dispute (Ukraine's officials against the Kremlin's), one line.
+    const izium = rows.find((r) => r.name === 'Izium')!;
+    expect(izium.top).toMatch(/accuses|asserts/);
+    expect(izium.top).toMatch(/denies/);
     await popup.close();
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateEntityFiles } from '../../src/core/entities';
 import { compileDictionary, loadDictionary, serializeDictionary } from '../../src/core/dictionary';
 import { explainMention, findMentions, isCapitalisedMidSentence } from '../../src/core/matcher';
+import { formatWhyEnglish } from '../../src/core/mention-why';
 import { TEST_ENTITIES } from '../fixtures/test-entities';
 
 // Round-trip through the serialised form, as the extension loads it.
@@ -253,9 +254,44 @@ describe('offsets and explanations', () => {
       'Karim Khan. Khan',
       'English alias "Khan"; ambiguous (a very common surname), supported by another mention of Karim Khan in the text',
     ],
-  ])('explains %s', (text, why) => {
+  ])('explains %s (in English, for the CLI)', (text, why) => {
     const mentions = findMentions(text, dict);
-    expect(explainMention(text, dict, mentions.at(-1)!)).toBe(why);
+    const names = new Map(dict.entities.map((e) => [e.id, e.name.en]));
+    expect(formatWhyEnglish(explainMention(text, dict, mentions.at(-1)!), (id) => names.get(id)!)).toBe(why);
+  });
+
+  it.each([
+    ['Izyum', { alias: 'Izyum', form: 'Izyum', lang: 'en', rule: 'alias', caseRule: 'as-written' }],
+    ['IZYUM', { alias: 'Izyum', form: 'Izyum', lang: 'en', rule: 'alias', caseRule: 'folded' }],
+    ['Ізюмі', { alias: 'Ізюм', form: 'Ізюмі', lang: 'uk', rule: 'form', caseRule: 'as-written' }],
+    ['IAEA', { alias: 'IAEA', form: 'IAEA', lang: 'en', rule: 'alias', caseRule: 'exact-case' }],
+    [
+      'Войска вошли в Изюм',
+      {
+        alias: 'Изюм',
+        form: 'Изюм',
+        lang: 'ru',
+        rule: 'alias',
+        caseRule: 'as-written',
+        ambiguous: 'raisins',
+        support: { kind: 'capitalised' },
+      },
+    ],
+    [
+      'Karim Khan. Khan',
+      {
+        alias: 'Khan',
+        form: 'Khan',
+        lang: 'en',
+        rule: 'alias',
+        caseRule: 'as-written',
+        ambiguous: 'a very common surname',
+        support: { kind: 'same-entity', entity: 'karim-khan' },
+      },
+    ],
+  ])('explains %s as data (for the card, in any language)', (text, why) => {
+    const mentions = findMentions(text, dict);
+    expect(explainMention(text, dict, mentions.at(-1)!)).toEqual(why);
   });
 });
 

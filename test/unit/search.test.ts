@@ -316,7 +316,7 @@ describe('searchLibrary: at most MAX_HITS of each kind', () => {
   });
 });
 
-describe('buildCardData: maxClaims', () => {
+describe('buildCardData: maxItems', () => {
   const dict = compileDictionary(E);
   const all = claimsInvolving(B, 'bucha');
   const pairs = contradictions(B, 'bucha');
@@ -326,59 +326,38 @@ describe('buildCardData: maxClaims', () => {
     expect(all.length).toBeGreaterThan(2 * pairs.length + 3);
   });
 
-  it('without a limit, every claim is shown once', () => {
+  it('without a limit, every claim is shown, once (a disputed claim with all its replies)', () => {
     const card = buildCardData(B, dict.entities, 'bucha', 'en')!;
     expect(v.safeParse(CardDataSchema, card).success).toBe(true);
-    expect(card.contradictions).toHaveLength(pairs.length);
-    expect(card.total).toBe(all.length);
-    const inPairs = new Set(card.contradictions.flatMap((p) => [p.claim.id, p.answer.id]));
-    const inGroups = card.groups.flatMap((g) => g.claims.map((c) => c.id));
-    expect(new Set(inGroups).size).toBe(inGroups.length);
-    expect([...inGroups, ...inPairs].sort()).toEqual(all.map((c) => c.id).sort());
+    expect(card.summary.claims).toBe(all.length);
+    expect(card.summary.disputes).toBe(pairs.length);
+    expect(card.items).toHaveLength(card.itemsTotal);
+    const shown = card.items.flatMap((i) => [i.claim.id, ...i.replies.map((r) => r.id)]);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Every claim about Bucha is in an item (or folded into one as a further source of it).
+    const folded = card.items.reduce((n, i) => n + (i.alsoReported.length > 0 ? 1 : 0), 0);
+    for (const c of all) if (!shown.includes(c.id)) expect(folded).toBeGreaterThan(0);
+    for (const p of pairs) expect(shown).toContain(p.answer.id);
     expect(card.timeline.reduce((n, b) => n + b.count, 0)).toBe(all.length);
   });
 
-  it('with maxClaims = 3: at most 3 pairs and 3 other claims, the newest, and the full total', () => {
-    const card = buildCardData(B, dict.entities, 'bucha', 'en', 'why', 3)!;
+  it.each([0, 1, 2, 5])('with maxItems = %i: never more than the limit, and the full totals', (max) => {
+    const card = buildCardData(B, dict.entities, 'bucha', 'uk', { maxItems: max })!;
+    const full = buildCardData(B, dict.entities, 'bucha', 'uk')!;
     expect(v.safeParse(CardDataSchema, card).success).toBe(true);
-    expect(card.why).toBe('why');
-    expect(card.total).toBe(all.length);
-    expect(card.timeline.reduce((n, b) => n + b.count, 0)).toBe(all.length);
-    // Pairs: the first three (newest answers first).
-    expect(card.contradictions.map((p) => [p.claim.id, p.answer.id])).toEqual(
-      pairs.slice(0, 3).map((p) => [p.claim.id, p.answer.id]),
-    );
-    // Others: the three newest claims not shown in a pair.
-    const inPairs = new Set(card.contradictions.flatMap((p) => [p.claim.id, p.answer.id]));
-    const shown = card.groups.flatMap((g) => g.claims);
-    expect(shown).toHaveLength(3);
-    const rest = all.filter((c) => !inPairs.has(c.id));
-    expect(shown.map((c) => c.id).sort()).toEqual(
-      rest
-        .slice(0, 3)
-        .map((c) => c.id)
-        .sort(),
-    );
-    const oldestShown = shown.map((c) => c.date).sort()[0]!;
-    for (const c of rest.slice(3)) expect(c.date <= oldestShown).toBe(true);
-    for (const c of shown) expect(inPairs.has(c.id)).toBe(false);
-  });
-
-  it.each([0, 1, 2, 5])('with maxClaims = %i: never more than the limit of each', (max) => {
-    const card = buildCardData(B, dict.entities, 'bucha', 'uk', '', max)!;
-    expect(card.contradictions).toHaveLength(Math.min(max, pairs.length));
-    expect(card.groups.flatMap((g) => g.claims)).toHaveLength(max);
-    expect(card.total).toBe(all.length);
+    expect(card.items).toEqual(full.items.slice(0, max));
+    expect(card.itemsTotal).toBe(full.items.length);
+    expect(card.summary).toEqual(full.summary);
     expect(card.entity.name).toBe('Буча');
   });
 
-  it('a limit above the number of claims changes nothing', () => {
-    expect(buildCardData(B, dict.entities, 'izium', 'en', '', 10_000)).toEqual(
+  it('a limit above the number of items changes nothing', () => {
+    expect(buildCardData(B, dict.entities, 'izium', 'en', { maxItems: 10_000 })).toEqual(
       buildCardData(B, dict.entities, 'izium', 'en'),
     );
   });
 
   it('an unknown entity has no card', () => {
-    expect(buildCardData(B, dict.entities, 'no-such-entity', 'en', '', 3)).toBeNull();
+    expect(buildCardData(B, dict.entities, 'no-such-entity', 'en', { maxItems: 3 })).toBeNull();
   });
 });

@@ -24,6 +24,7 @@
 import { AMBIGUOUS, CAPITALISED_SUPPORTS, type Dictionary } from '../dictionary';
 import { BREAK } from '../normalize';
 import { findCandidates, supportFrom, type Mention } from '../matcher';
+import type { Support } from '../mention-why';
 import { langFamily, languageOf, LANGUAGES, voteLanguage } from './language';
 import { judgeLocally, readFacts, type Facts, type Suppression } from './local';
 
@@ -64,7 +65,7 @@ interface Entry {
   commonNoun: boolean;
   kept: boolean;
   suppressed?: Suppression;
-  support?: string;
+  support?: Support;
 }
 
 interface Namesake {
@@ -346,7 +347,7 @@ export class PageSense {
     const flags = this.dict.patternFlags[e.pattern]!;
     let support = supportFrom(this.dict, this.firm, e.pattern);
     if (support === undefined && flags & CAPITALISED_SUPPORTS && e.facts.capitalMid)
-      support = 'capitalised, not at the start of a sentence';
+      support = { kind: 'capitalised' };
     if (support === undefined) {
       this.suppress(e, { rule: 'unsupported', why: 'ambiguous alias, and nothing on the page supports it' });
       return false;
