@@ -46,9 +46,7 @@ describe('SupportTracker', () => {
     const held = unsupported.map((mention) => ({ mention, piece: 0 }));
     tracker.hold(held);
     tracker.match('International Criminal Court');
-    expect(tracker.release().map((p) => p.mention.support)).toEqual([
-      'another mention of International Criminal Court in the text',
-    ]);
+    expect(tracker.release().map((p) => p.mention.support)).toEqual([{ kind: 'same-entity', entity: 'icc' }]);
   });
 
   it('lets support from an earlier piece count in a later one, and from a related entity', () => {
