@@ -1,5 +1,5 @@
 /**
- * The layer rules of DEVELOPERS.md, enforced (`npm run lint:deps` is part of `npm test`):
+ * The layer rules of the project, enforced (`npm run lint:deps` is part of `npm test`):
  *   core     pure TypeScript: no DOM layer, no UI, no extension APIs, no entries
  *   dom      may use core; no UI, no extension APIs, no entries
  *   ui       Preact components: may use core; no extension APIs, no dom, no entries

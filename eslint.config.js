@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      // Data is rendered as text, always (DEVELOPERS.md: never innerHTML with data).
+      // Data is rendered as text, always (never innerHTML with data: a page or an import could inject markup).
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Render data as text (textContent / Preact children).' },
