@@ -110,7 +110,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     delayMs: () => settings.hoverDelayMs,
     isInCard: (node) => host.contains(node),
     // (Checked first: building the request asks the extension for the UI language.)
-    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed))),
+    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed), pageContext.version)),
     onEnter: (placed) => void (life.alive() && card.open(placed)),
     // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).
     onLeave: () => void (card.state.kind !== 'closed' && !card.state.focus && card.close()),

@@ -52,7 +52,7 @@ export class CardRequests {
    * The card for a request: asked once, shared by every caller until it fails. `version` is the
    * page context's: cards ranked for what the page was about before are dropped.
    */
-  get(request: CardRequest, version = 0): Promise<CardReply> {
+  get(request: CardRequest, version: number): Promise<CardReply> {
     if (!this.life.alive()) return Promise.resolve({ ok: false, error: 'orphaned' });
     if (version !== this.#version) {
       this.#cards.clear();
@@ -72,7 +72,11 @@ export class CardRequests {
   }
 
   /** In idle time, ask for the cards of `items` not considered yet (up to the page's limit). */
-  prefetch<T extends object>(items: readonly T[], toRequest: (item: T) => CardRequest, version = 0): void {
+  prefetch<T extends object>(
+    items: readonly T[],
+    toRequest: (item: T) => CardRequest,
+    version: number,
+  ): void {
     cancelIdle(this.#idle);
     this.#idle = whenIdle(() => {
       if (this.life.signal.aborted || !this.life.alive()) return;

@@ -34,7 +34,7 @@ const IMPORTED_TEXT = 'Izium was never shelled by anyone';
 function storedState(page: Page): Promise<string> {
   return page.evaluate(`(async () => {
     const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('wsw-library', 1);
+      const r = indexedDB.open('wsw-library', 2);
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
@@ -43,11 +43,12 @@ function storedState(page: Page): Promise<string> {
       r.onsuccess = () => resolve(r.result);
     });
     const datasets = await all('datasets');
+    const claims = await all('claims');
     const derived = await all('derived');
     db.close();
     const local = await (globalThis.browser ?? chrome).storage.local.get(null);
     const sync = await (globalThis.browser ?? chrome).storage.sync.get(null);
-    return JSON.stringify({ datasets, derived, local, sync });
+    return JSON.stringify({ datasets, claims, derived, local, sync });
   })()`) as Promise<string>;
 }
 
