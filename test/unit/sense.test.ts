@@ -317,7 +317,7 @@ describe('PageSense across time slices', () => {
     const second = sense.feed('The International Criminal Court met.');
     expect(second.changed).toHaveLength(1);
     expect(second.changed[0]!.kept).toBe(true);
-    expect(second.changed[0]!.mention.support).toContain('International Criminal Court');
+    expect(second.changed[0]!.mention.support).toMatchObject({ kind: 'related-entity' });
   });
 
   it('forgets part of a slice (a block read again) and re-judges', () => {
