@@ -119,6 +119,13 @@ describe.runIf(hasSeed).each(BROWSERS)('%s: the seed article', (name) => {
       },
       20_000,
     );
+    // The section adds nothing to the card's bounds: at most 380 px wide and 45 % of the viewport high.
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('wsw-card')!.getBoundingClientRect();
+      return { width: r.width, height: r.height, viewport: innerHeight };
+    });
+    expect(box.width).toBeLessThanOrEqual(380.5);
+    expect(box.height).toBeLessThanOrEqual(box.viewport * 0.45 + 0.5);
     if (name === 'chromium') {
       type Node = { name?: string; children?: Node[] };
       const find = (n: Node | null | undefined): Node | undefined =>
