@@ -19,6 +19,8 @@ import { NO_PAGE, toPageContext } from '../core/card-rank';
 import { compileDataset } from '../core/dataset';
 import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
+import { forgetStatements, readStatements, recordStatements } from '../platform/tab-statements';
+import { pageStatements } from '../core/attribution';
 import {
   ensureContentData,
   libraryRevision,
@@ -138,8 +140,21 @@ listen({
       throw new Error('not allowed');
     return readTabStatus(tabId);
   },
-  entityCard: async ({ entityId, lang, pattern, seen, support, context }) => {
-    const [{ dictionary }, dataset] = await Promise.all([library(), datasetFor(entityId)]);
+  // Attributed here, off the page's main thread, with the full dictionary; only a count goes back.
+  pageStatements: async ({ url, text }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return { statements: 0 };
+    const statements = pageStatements(text, (await library()).dictionary);
+    await recordStatements(tabId, url, statements);
+    return { statements: statements.length };
+  },
+  entityCard: async ({ entityId, lang, pattern, seen, support, context }, sender) => {
+    const tabId = sender.tab?.id;
+    const [{ dictionary }, dataset, statements] = await Promise.all([
+      library(),
+      datasetFor(entityId),
+      tabId === undefined ? [] : readStatements(tabId, sender.frameId === 0 ? sender.url : undefined),
+    ]);
     const valid =
       pattern < dictionary.patternCount &&
       dictionary.entities[dictionary.patternEntity[pattern]!]?.id === entityId;
@@ -150,6 +165,7 @@ listen({
       why,
       page: context ? toPageContext(context) : NO_PAGE,
       maxItems: CARD_MAX_ITEMS,
+      statements,
     });
   },
   pageFound: async ({ entities }, sender) => {
@@ -188,7 +204,10 @@ listen({
   },
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void forgetStatements(tabId);
+});
 
 // Keyboard commands (user-rebindable in the browser's shortcut settings) go to the active tab.
 browser.commands.onCommand.addListener((command, tab) => {

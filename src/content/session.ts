@@ -5,9 +5,11 @@
  * the others apply live.
  */
 import { h, render } from 'preact';
+import { PAGE_TEXT_MAX } from '../core/page-statements';
 import type { Settings } from '../core/settings';
 import { CardController, type CardState } from '../dom/card-controller';
 import { CardHost, CARD_TAG } from '../dom/card-host';
+import { extractText } from '../dom/extract';
 import { rangeText, type PlacedMention } from '../dom/highlight';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
@@ -59,6 +61,17 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
       context: pageContext.read(),
     };
   };
+  // Once, after the first highlights, in idle time: the page's text goes to the background, which
+  // finds who said what (off this thread); cards asked for after its answer carry "In this article".
+  let asked = false;
+  let stated = 0;
+  const version = () => pageContext.version * 2 + stated;
+  const statePage = () => {
+    const text = extractText(document.body).text.slice(0, PAGE_TEXT_MAX);
+    void send('pageStatements', { url: location.href, text }).then((r) => {
+      if (r.ok && r.value.statements > 0 && life.alive()) stated = 1;
+    });
+  };
   // The toolbar badge shows how many entities the page mentions (cleared when the session ends).
   let reported = -1;
   const highlighter = new Highlighter(document.body, dict, {
@@ -70,7 +83,11 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
       reported = entities;
       // The cards of the page's mentions are fetched in idle time, so a hover shows its card at
       // once even when the background was stopped in the meantime.
-      requests.prefetch(mentions, requestFor, pageContext.version);
+      if (!asked && !signal.aborted) {
+        asked = true;
+        requestIdleCallback(statePage, { timeout: 5000 });
+      }
+      requests.prefetch(mentions, requestFor, version());
     },
     types: new Set(settings.types),
     style: settings.highlightStyle,
@@ -81,7 +98,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   });
   const card: CardController<PlacedMention> = new CardController(document, host, {
     load: async (placed) => {
-      const reply = await requests.get(requestFor(placed), pageContext.version);
+      const reply = await requests.get(requestFor(placed), version());
       return reply.ok && reply.value ? reply.value : 'error';
     },
     draw: (state: CardState<PlacedMention>) =>
@@ -110,7 +127,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     delayMs: () => settings.hoverDelayMs,
     isInCard: (node) => host.contains(node),
     // (Checked first: building the request asks the extension for the UI language.)
-    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed), pageContext.version)),
+    onApproach: (placed) => void (life.alive() && requests.get(requestFor(placed), version())),
     onEnter: (placed) => void (life.alive() && card.open(placed)),
     // Leaving a mention closes the card unless the pointer went into it (handled by isInCard).
     onLeave: () => void (card.state.kind !== 'closed' && !card.state.focus && card.close()),

@@ -4,6 +4,7 @@ import { claimsInvolving, timeline, type Dataset } from './dataset';
 import type { DictEntity } from './dictionary';
 import { NO_PAGE, rankCard, summarize, type PageContext, type RankReason } from './card-rank';
 import { MentionWhySchema, type MentionWhy } from './mention-why';
+import { ArticleItemSchema, articleItems, type PageStatement } from './page-statements';
 
 /** One claim as the card shows it: names resolved, only what is displayed. */
 export const ClaimViewSchema = v.object({
@@ -56,6 +57,8 @@ export const CardDataSchema = v.object({
     factChecks: v.number(),
     verdicts: v.array(v.object({ verdict: v.string(), count: v.number() })),
   }),
+  /** What this page says the entity said (a place: what the page's speakers said about it). */
+  inArticle: v.optional(v.array(ArticleItemSchema)),
   /** Ranked items, best first (at most the sender's limit); `itemsTotal` counts them all. */
   items: v.array(CardItemSchema),
   itemsTotal: v.number(),
@@ -79,7 +82,13 @@ export function buildCardData(
   entities: DictEntity[],
   entityId: string,
   lang: UiLang,
-  options: { why?: MentionWhy | null; page?: PageContext; maxItems?: number } = {},
+  options: {
+    why?: MentionWhy | null;
+    page?: PageContext;
+    maxItems?: number;
+    /** The statements found on the page the card opens on. */
+    statements?: readonly PageStatement[];
+  } = {},
 ): CardData | null {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const entity = byId.get(entityId);
@@ -117,6 +126,7 @@ export function buildCardData(
     'entity' in r ? { kind: r.kind, name: nameOf(r.entity) } : { kind: r.kind };
   const ranked = rankCard(dataset, entityId, page);
   const why = options.why ?? null;
+  const inArticle = articleItems(options.statements ?? [], entityId, entity.type, nameOf);
   const supportEntity = why?.support && 'entity' in why.support ? why.support.entity : undefined;
   return {
     why: why && { ...why, ...(supportEntity ? { supportName: nameOf(supportEntity) } : {}) },
@@ -127,6 +137,7 @@ export function buildCardData(
       description: entity.description[lang],
     },
     summary: summarize(dataset, entityId),
+    ...(inArticle.length ? { inArticle } : {}),
     items: ranked.slice(0, options.maxItems ?? Infinity).map((item) => ({
       claim: view(item.claim),
       replies: item.replies.map(view),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CardDataSchema, TopLineSchema } from './card-data';
 import { SupportSchema } from './mention-why';
+import { PAGE_TEXT_MAX } from './page-statements';
 
 const EntityId = v.pipe(v.string(), v.maxLength(100));
 const Lang = v.picklist(['en', 'uk', 'ru']);
@@ -66,6 +67,17 @@ export const protocol = {
       claims: v.number(),
       entities: v.number(),
     }),
+  },
+  /**
+   * A content script sends its page's text once, after the highlights are placed, so the background
+   * attributes its statements off the page's main thread (kept for the tab's cards; nothing heavy back).
+   */
+  pageStatements: {
+    request: v.object({
+      url: v.pipe(v.string(), v.maxLength(8192)),
+      text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_MAX)),
+    }),
+    response: v.object({ statements: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   },
   /** The hover card's content for one entity, in a UI language. */
   entityCard: {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardData, CardItem as Item } from '../core/card-data';
+import type { ArticleItem } from '../core/page-statements';
 import { CardItem } from './CardItem';
 import { articleLine, summaryLine, whyLine } from './card-text';
 import type { Translate } from './i18n';
@@ -59,6 +60,36 @@ function Items({
         </>
       )}
     </>
+  );
+}
+
+/**
+ * "In this article": what the page says its speakers said, the quoted part marked (as text: the
+ * sentence comes from the page). First in the list, since it is what the reader is looking at.
+ */
+function InArticle({ t, items, compact }: { t: Translate; items: ArticleItem[]; compact: boolean }) {
+  return (
+    <section class="in-article" aria-label={t('cardInArticle')}>
+      <h3 class="divider">{t('cardInArticle')}</h3>
+      <ol>
+        {(compact ? items.slice(0, 2) : items).map((a, i) => (
+          <li key={i} class="item" data-stance={a.stance}>
+            <p class="brief">
+              <span class="speaker">{a.speaker}</span>
+              <span class={`wsw-badge wsw-stance-${a.stance}`}>
+                {t(`stance_${a.stance.replace('-', '_')}`)}
+              </span>{' '}
+              <span class="cue">{a.cue}</span>
+            </p>
+            <p class="text">
+              {a.before}
+              <mark>{a.quote}</mark>
+              {a.after}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -135,8 +166,9 @@ export function Card({
         <p class="line summary">{summaryLine(t, data.summary)}</p>
         {article && <p class="article">{article}</p>}
       </header>
-      {shown.length > 0 && (
+      {(shown.length > 0 || data.inArticle) && (
         <div class="list" ref={list} tabIndex={-1} role="region" aria-label={t('cardItems')}>
+          {data.inArticle && <InArticle t={t} items={data.inArticle} compact={!expanded} />}
           <Items t={t} items={shown} orgCard={data.entity.type === 'org'} compact={!expanded} />
           {!hidden && beyond > 0 && <p class="source">{t('cardMoreInBrowse', String(beyond))}</p>}
           {expanded && data.timeline.length > 1 && (

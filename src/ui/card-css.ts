@@ -47,6 +47,8 @@ ol:first-child > .item:first-child { border-top: none; padding-top: 0; }
 .meta .wsw-badge { margin-left: var(--wsw-space-1); }
 .text { margin: 0.05em 0; }
 blockquote.text { font-style: italic; }
+.in-article mark { background: none; color: inherit; font-style: italic; text-decoration: underline; }
+.in-article .cue { opacity: 0.75; }
 .brief { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .brief .wsw-badge { margin: 0 0 0 var(--wsw-space-1); }
 .compact .meta { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -28,6 +28,7 @@ export const CARD_MESSAGE_KEYS = [
   'cardDataAsOf',
   'cardAllClaims',
   'cardAfterArticle',
+  'cardInArticle',
   'cardAlsoReported',
   'cardArticleAfter',
   'cardArticleBefore',

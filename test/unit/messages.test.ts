@@ -12,6 +12,7 @@ import {
 const handlers: HandlerMap<string> = {
   entityCard: async () => null,
   pageFound: async () => null,
+  pageStatements: async () => ({ statements: 0 }),
   entitySummaries: async () => [],
   openBrowse: async () => null,
   ensureContentData: async () => null,

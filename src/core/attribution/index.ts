@@ -6,5 +6,6 @@ export { attribute, type AttributeOptions } from './attribute';
 export { explainAttribution } from './explain';
 export { entityLookup, genderOfName, speakerMentions } from './mentions';
 export { LEXICONS } from './compile';
+export { pageStatements } from './page';
 export { outletOf, suggestClaims, type Skipped, type SuggestSource } from './suggest';
 export * from './types';
