@@ -9,7 +9,7 @@ import { PAGE_TEXT_MAX } from '../core/page-statements';
 import type { Settings } from '../core/settings';
 import { CardController, type CardState } from '../dom/card-controller';
 import { CardHost, CARD_TAG } from '../dom/card-host';
-import { extractText } from '../dom/extract';
+import { TextExtractor } from '../dom/extract';
 import { rangeText, type PlacedMention } from '../dom/highlight';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
@@ -66,8 +66,23 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   let asked = false;
   let stated = 0;
   const version = () => pageContext.version * 2 + stated;
-  const statePage = () => {
-    const text = extractText(document.body).text.slice(0, PAGE_TEXT_MAX);
+  // Read in idle slices of a few ms, up to the cap: on a 5 MB page reading everything at once
+  // was one 800 ms task.
+  const reader = new TextExtractor(document.body);
+  let pageText = '';
+  const statePage = (deadline: IdleDeadline) => {
+    if (signal.aborted) return;
+    const until = performance.now() + Math.min(8, Math.max(1, deadline.timeRemaining()));
+    let chunk;
+    do {
+      chunk = reader.next(() => performance.now() > until);
+      pageText += (pageText && chunk.text ? '\n' : '') + chunk.text;
+    } while (!chunk.done && pageText.length < PAGE_TEXT_MAX && performance.now() <= until);
+    if (!chunk.done && pageText.length < PAGE_TEXT_MAX) {
+      requestIdleCallback(statePage, { timeout: 5000 });
+      return;
+    }
+    const text = pageText.slice(0, PAGE_TEXT_MAX);
     void send('pageStatements', { url: location.href, text }).then((r) => {
       if (r.ok && r.value.statements > 0 && life.alive()) stated = 1;
     });
