@@ -65,6 +65,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   // finds who said what (off this thread); cards asked for after its answer carry "In this article".
   let asked = false;
   let stated = 0;
+  let latest: readonly PlacedMention[] = [];
   const version = () => pageContext.version * 2 + stated;
   // Read in idle slices of a few ms, up to the cap: on a 5 MB page reading everything at once
   // was one 800 ms task.
@@ -84,7 +85,10 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     }
     const text = pageText.slice(0, PAGE_TEXT_MAX);
     void send('pageStatements', { url: location.href, text }).then((r) => {
-      if (r.ok && r.value.statements > 0 && life.alive()) stated = 1;
+      if (!(r.ok && r.value.statements > 0 && life.alive())) return;
+      stated = 1;
+      // The cached cards lack the section now: fetch the page's cards again, ahead of the hover.
+      requests.prefetch(latest, requestFor, version());
     });
   };
   // The toolbar badge shows how many entities the page mentions (cleared when the session ends).
@@ -102,6 +106,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
         asked = true;
         requestIdleCallback(statePage, { timeout: 5000 });
       }
+      latest = mentions;
       requests.prefetch(mentions, requestFor, version());
     },
     types: new Set(settings.types),
