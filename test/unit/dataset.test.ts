@@ -199,7 +199,7 @@ describe('the bundled dataset', () => {
   it.each([
     ['claims', 700],
     ['claims_since_2025', 350],
-    ['claims_with_review', 45],
+    ['claims_with_review', 80],
     ['entities_with_claims', 150],
     ['entities_with_3_claims', 60],
     ['entities_with_5_claims', 40],
