@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 import { highlightableEntities } from '../src/core/dataset';
 import { compileDictionary, serializeDictionary } from '../src/core/dictionary';
 import { readDataset } from '../src/node/dataset-files';
+import { CARD_CSS } from '../src/ui/card-css';
 import { readCardTables } from './card-messages';
 import { ROOT } from './manifest';
 
@@ -18,7 +19,7 @@ import { ROOT } from './manifest';
 export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
 /**
  * The identity of what content scripts read from `storage.local` (a hash of the matching
- * dictionary, the card's strings and the extension's version): an item there tagged with another
+ * dictionary, the card's strings and stylesheet, and the extension's version): an item there tagged with another
  * one was written by another build.
  */
 export const CONTENT_DATA_ID_MODULE = 'virtual:wsw-content-data-id';
@@ -45,7 +46,10 @@ function compileModules(): Record<string, string> {
   const matching = JSON.stringify(serializeDictionary(dictionary, { matchingOnly: true }));
   const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
   const strings = JSON.stringify(readCardTables());
-  const id = createHash('sha256').update(`${version}\0${matching}\0${strings}`).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(`${version}\0${matching}\0${strings}\0${CARD_CSS}`)
+    .digest('hex')
+    .slice(0, 16);
   // JSON.parse of a string literal loads faster than the same data as an object literal.
   const parsed = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
   return {

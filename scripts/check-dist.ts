@@ -10,9 +10,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** AMO refuses to parse JavaScript files larger than this. */
 const MAX_JS_BYTES = 4 * 1024 * 1024;
 /** Budget for the content script, which runs on every page (see README, "Size budget"). */
-// The goal is 80 KiB; the page-aware card (ranking reasons, dividers, article age) brought the
-// script to 95 KiB, so the checked budget is 100 KiB until the card UI is trimmed.
-export const CONTENT_SCRIPT_BUDGET_BYTES = 100 * 1024;
+// The issue's bound (80 KB). The script is ~68 KB without the schema library, the positioning
+// library and the card's stylesheet (now data in storage.local); what is left below the bound is
+// for features still to come, such as the page-sense rule in the highlighter (~8–12 KB).
+export const CONTENT_SCRIPT_BUDGET_BYTES = 80_000;
 
 const DYNAMIC_CODE: [RegExp, string][] = [
   [/\beval\s*\(/, 'eval('],
@@ -64,9 +65,7 @@ for (const target of ['chrome', 'firefox']) {
         `dist/${target}/${script}: ${size} bytes exceeds the content-script budget of ${CONTENT_SCRIPT_BUDGET_BYTES}`,
       );
     } else {
-      console.log(
-        `dist/${target}/${script}: ${(size / 1024).toFixed(1)} KiB (budget ${CONTENT_SCRIPT_BUDGET_BYTES / 1024} KiB)`,
-      );
+      console.log(`dist/${target}/${script}: ${size} bytes (budget ${CONTENT_SCRIPT_BUDGET_BYTES})`);
     }
   }
 }

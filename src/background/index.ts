@@ -17,6 +17,7 @@ import { explainMention } from '../core/matcher';
 import { buildCardData, buildPageList } from '../core/card-data';
 import { NO_PAGE, toPageContext } from '../core/card-rank';
 import { compileDataset } from '../core/dataset';
+import { CARD_CSS } from '../ui/card-css';
 import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import { forgetStatements, readStatements, recordStatements } from '../platform/tab-statements';
@@ -114,6 +115,7 @@ function contentDataStored(): Promise<void> {
     { dataset, entities: entitySources },
     matchingDictionary,
     cardMessages,
+    CARD_CSS,
   ).finally(() => (ensuring = null));
   return ensuring;
 }

@@ -6,7 +6,7 @@
  * signal, when the extension goes away under the page.
  */
 import { extensionLifetime } from '../platform/lifetime';
-import { listenInTab, send } from '../platform/messaging';
+import { listenInTab, send } from '../platform/content-messaging';
 import { watchSiteGate } from '../platform/site-gate';
 import { Sessions } from './session';
 

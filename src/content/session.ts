@@ -19,10 +19,9 @@ import { CardRequests, type CardRequest } from '../platform/card-requests';
 import { readContentData } from '../platform/dictionary-source';
 import { resolveUiLang, translatorFor } from '../platform/i18n';
 import { onAbort, within, type Lifetime } from '../platform/lifetime';
-import { send } from '../platform/messaging';
+import { send } from '../platform/content-messaging';
 import type { PageConfig } from '../platform/site-gate';
 import { Card } from '../ui/Card';
-import { CARD_CSS } from '../ui/card-css';
 
 /** What a running session offers to the rest of the content script. */
 export interface Session {
@@ -38,9 +37,9 @@ export interface Session {
 async function startSession(config: PageConfig, life: Lifetime): Promise<Session> {
   const { signal } = life;
   let settings = config.settings;
-  const { dictionary: dict, cardMessages } = await readContentData();
+  const { dictionary: dict, cardMessages, cardCss } = await readContentData();
   if (signal.aborted) throw new Error('stopped');
-  const host = new CardHost(document, CARD_CSS);
+  const host = new CardHost(document, cardCss);
   const isOwnUi = (node: Node) =>
     node === host.host ||
     (node.nodeType === 1 && (node as Element).localName === CARD_TAG) ||

@@ -111,7 +111,7 @@ function scan(text: string, dict: Dictionary): number[] {
 
   for (let i = 0; i < n;) {
     let info = CHAR_INFO[text.charCodeAt(i)]!;
-    if (info < 0) info = charInfo(text.charCodeAt(i));
+    if (!info) info = charInfo(text.charCodeAt(i));
     if ((info & 0xffff) === IGNORABLE) {
       i++;
       continue;
@@ -128,7 +128,7 @@ function scan(text: string, dict: Dictionary): number[] {
     let j = i;
     while (j < n) {
       let c = CHAR_INFO[text.charCodeAt(j)]!;
-      if (c < 0) c = charInfo(text.charCodeAt(j));
+      if (!c) c = charInfo(text.charCodeAt(j));
       c &= 0xffff;
       if (c === IGNORABLE) {
         j++;

@@ -1,4 +1,14 @@
 import * as v from 'valibot';
+import {
+  ENVELOPE_TAG,
+  openEnvelope,
+  openReply,
+  route,
+  type Check,
+  type Envelope,
+  type Opened,
+  type ReplyResult,
+} from './envelope';
 import { CardDataSchema, TopLineSchema } from './card-data';
 import { SupportSchema } from './mention-why';
 import { PAGE_TEXT_MAX } from './page-statements';
@@ -178,15 +188,7 @@ export type ResponseOf<K extends MessageName> = ResponseIn<RuntimeProtocol, K>;
 /** Names of the tab messages. */
 export type TabMessageName = keyof TabProtocol;
 
-/** Tag that marks our envelopes, so a stray message from elsewhere is never mistaken for ours. */
-export const ENVELOPE_TAG = 'wsw/1';
-
-/** What goes over `runtime.sendMessage` or `tabs.sendMessage`. */
-export interface Envelope<K extends string = string, T = unknown> {
-  tag: typeof ENVELOPE_TAG;
-  name: K;
-  payload: T;
-}
+export { ENVELOPE_TAG, type Envelope };
 
 /** What comes back: a result or an error message, never a thrown exception across contexts. */
 export type ReplyIn<P extends Protocol, K extends keyof P> =
@@ -208,31 +210,39 @@ export function envelope(name: string, payload: unknown, _protocol?: Protocol): 
 }
 
 /** Result of checking an incoming message. */
-export type Checked<P extends Protocol = RuntimeProtocol> =
-  { ok: true; name: keyof P & string; payload: unknown } | { ok: false; error: string };
+export type Checked<P extends Protocol = RuntimeProtocol> = Opened<keyof P & string>;
+
+/** A schema as a {@link Check}: the parsed output, or the first issue with its path. */
+export function schemaCheck(schema: v.GenericSchema): Check {
+  return (raw) => {
+    const result = v.safeParse(schema, raw);
+    if (result.success) return { ok: true, value: result.output };
+    const issue = result.issues[0];
+    const path = issue.path?.map((i) => String(i.key)).join('.') || '(payload)';
+    return { ok: false, error: `${path}: ${issue.message}` };
+  };
+}
+
+const requestChecks = new WeakMap<Protocol, Record<string, Check>>();
+/** The request checks of protocol `p` (made once per protocol). */
+function requestsOf(p: Protocol): Record<string, Check> {
+  let checks = requestChecks.get(p);
+  if (!checks) {
+    checks = Object.fromEntries(Object.entries(p).map(([name, m]) => [name, schemaCheck(m.request)]));
+    requestChecks.set(p, checks);
+  }
+  return checks;
+}
 
 /**
  * Check that an unknown value is one of our envelopes with a valid payload for protocol `p` (the
- * runtime protocol by default). Why: messages cross a trust boundary (content scripts run in
- * pages, and anything can arrive on a tab's port), so every receiver validates what it gets.
+ * runtime protocol by default), with the protocol's schemas (see `envelope.ts`).
  */
 export function checkEnvelope<P extends Protocol = RuntimeProtocol>(
   raw: unknown,
   p: P = protocol as unknown as P,
 ): Checked<P> {
-  if (raw === null || typeof raw !== 'object') return { ok: false, error: 'not an object' };
-  const { tag, name, payload } = raw as Record<string, unknown>;
-  if (tag !== ENVELOPE_TAG) return { ok: false, error: 'unknown envelope' };
-  if (typeof name !== 'string' || !Object.hasOwn(p, name)) {
-    return { ok: false, error: `unknown message: ${String(name).slice(0, 40)}` };
-  }
-  const result = v.safeParse(p[name]!.request, payload);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = issue.path?.map((i) => String(i.key)).join('.') || '(payload)';
-    return { ok: false, error: `${name}: ${path}: ${issue.message}` };
-  }
-  return { ok: true, name, payload: result.output };
+  return openEnvelope(raw, requestsOf(p)) as Checked<P>;
 }
 
 /** Check a reply against the response schema of message `K` (the caller trusts nothing either). */
@@ -240,13 +250,7 @@ export function checkReply<
   P extends Protocol = RuntimeProtocol,
   K extends keyof P & string = keyof P & string,
 >(name: K, raw: unknown, p: P = protocol as unknown as P): ReplyIn<P, K> {
-  if (raw === null || typeof raw !== 'object') return { ok: false, error: 'no reply' };
-  const reply = raw as { ok?: unknown; value?: unknown; error?: unknown };
-  if (reply.ok === false) return { ok: false, error: String(reply.error) };
-  if (reply.ok !== true) return { ok: false, error: 'malformed reply' };
-  const result = v.safeParse(p[name]!.response, reply.value);
-  if (!result.success) return { ok: false, error: `${name}: malformed response` };
-  return { ok: true, value: result.output as ResponseIn<P, K> };
+  return openReply(name, raw, schemaCheck(p[name]!.response)) as ReplyIn<P, K>;
 }
 
 /** Typed handlers for every message of protocol `P`; `S` is whatever is known about the sender. */
@@ -258,12 +262,9 @@ export type HandlerMap<S> = HandlersIn<RuntimeProtocol, S>;
 /** Handlers for the tab protocol (a content script). */
 export type TabHandlerMap<S> = HandlersIn<TabProtocol, S>;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
- * Route one incoming message to its handler, as the single validating entry point of a receiver.
- * Refuses senders that are not this extension, anything that is not our envelope, and invalid
- * payloads; a handler's failure becomes an error reply, never an unhandled rejection.
+ * Route one incoming message to its handler, checked with protocol `p`'s schemas (see `route` in
+ * `envelope.ts`: foreign senders, stray messages and invalid payloads are refused).
  */
 export async function dispatch<S, P extends Protocol = RuntimeProtocol>(
   handlers: HandlersIn<P, S>,
@@ -271,16 +272,8 @@ export async function dispatch<S, P extends Protocol = RuntimeProtocol>(
   sender: S,
   fromThisExtension: boolean,
   p: P = protocol as unknown as P,
-): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
-  if (!fromThisExtension) return { ok: false, error: 'foreign sender' };
-  const checked = checkEnvelope(raw, p);
-  if (!checked.ok) return { ok: false, error: checked.error };
-  const handler = handlers[checked.name] as (payload: unknown, sender: S) => Promise<unknown>;
-  try {
-    return { ok: true, value: await handler(checked.payload, sender) };
-  } catch (error) {
-    return { ok: false, error: errorText(error) };
-  }
+): Promise<ReplyResult> {
+  return route(handlers, raw, sender, fromThisExtension, requestsOf(p));
 }
 
 /** What a page holds, as the popup shows it (answer to `pageInfo`). */

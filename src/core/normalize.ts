@@ -35,12 +35,15 @@ for (const ch of IGNORABLES) SPECIAL.set(ch.charCodeAt(0), IGNORABLE);
 SPECIAL.set(BREAK, BREAK);
 
 /**
- * Lazily filled tables (-1 = not computed yet) over the BMP. Why lazy: computing all 64 Ki entries
- * takes tens of ms, too much for a content script on every page; a page uses a few hundred.
+ * Lazily filled tables over the BMP, where 0 means "not computed yet" (a folded code unit is
+ * stored plus one; a word flag as 1 = no, 2 = yes). Why lazy: computing all 64 Ki entries takes
+ * tens of ms, too much for a content script on every page; a page uses a few hundred. Why 0: new
+ * typed arrays are zeroed for free, while filling these with another marker cost ~3 ms of the
+ * content script's evaluation on every page.
  */
-const FOLD = new Int32Array(0x10000).fill(-1);
-const FOLD_KEEP_CASE = new Int32Array(0x10000).fill(-1);
-const WORD = new Int8Array(0x10000).fill(-1);
+const FOLD = new Int32Array(0x10000);
+const FOLD_KEEP_CASE = new Int32Array(0x10000);
+const WORD = new Int8Array(0x10000);
 
 function compute(c: number): void {
   let folded = c;
@@ -67,24 +70,24 @@ function compute(c: number): void {
       folded = lower.length === 1 ? lower.charCodeAt(0) : keepCase;
     }
   }
-  FOLD[c] = folded;
-  FOLD_KEEP_CASE[c] = keepCase;
+  FOLD[c] = folded + 1;
+  FOLD_KEEP_CASE[c] = keepCase + 1;
 }
 
 /** Fold one code unit (see the module rules). */
 export function fold(code: number): number {
   const f = FOLD[code]!;
-  if (f >= 0) return f;
+  if (f) return f - 1;
   compute(code);
-  return FOLD[code]!;
+  return FOLD[code]! - 1;
 }
 
 /** Fold one code unit but keep its letter case. */
 export function foldKeepCase(code: number): number {
   const f = FOLD_KEEP_CASE[code]!;
-  if (f >= 0) return f;
+  if (f) return f - 1;
   compute(code);
-  return FOLD_KEEP_CASE[code]!;
+  return FOLD_KEEP_CASE[code]! - 1;
 }
 
 /**
@@ -111,22 +114,25 @@ export function normalizeAlias(text: string, keepCase = false): string {
 
 /** Bit of {@link charInfo} set for word characters. */
 export const WORD_BIT = 0x10000;
+/** Bit set in every computed {@link charInfo} value, so that 0 in its table means "not computed". */
+export const KNOWN_BIT = 0x20000;
 /**
- * The lazily filled table behind {@link charInfo} (-1: not computed yet). Exported so the
+ * The lazily filled table behind {@link charInfo} (0: not computed yet). Exported so the
  * matcher's hot loop can read it inline (`CHAR_INFO[c]`, falling back to `charInfo(c)` when
- * negative): a function call per character is what cold, not-yet-optimised code pays most for.
+ * 0): a function call per character is what cold, not-yet-optimised code pays most for.
  */
-export const CHAR_INFO = new Int32Array(0x10000).fill(-1);
+export const CHAR_INFO = new Int32Array(0x10000);
 const INFO = CHAR_INFO;
 
 /**
- * Folded code unit (low 16 bits) and {@link WORD_BIT} in one lookup: the matcher's hot loop reads
- * this once per character instead of calling {@link fold} and {@link isWordChar}.
+ * Folded code unit (low 16 bits), {@link WORD_BIT} and {@link KNOWN_BIT} in one lookup: the
+ * matcher's hot loop reads this once per character instead of calling {@link fold} and
+ * {@link isWordChar}.
  */
 export function charInfo(code: number): number {
   let info = INFO[code]!;
-  if (info < 0) {
-    info = fold(code) | (isWordChar(code) ? WORD_BIT : 0);
+  if (!info) {
+    info = fold(code) | (isWordChar(code) ? WORD_BIT : 0) | KNOWN_BIT;
     INFO[code] = info;
   }
   return info;
@@ -139,17 +145,17 @@ export function charInfo(code: number): number {
  */
 export function isWordChar(code: number): boolean {
   let w = WORD[code]!;
-  if (w < 0) {
+  if (!w) {
     const ch = String.fromCharCode(code);
     w =
       code >= 0xd800 && code <= 0xdfff
-        ? 0
+        ? 1
         : SPECIAL.get(code) === APOSTROPHE || IGNORABLES.includes(ch)
-          ? 0
+          ? 1
           : /[\p{L}\p{N}\p{M}_]/u.test(ch)
-            ? 1
-            : 0;
+            ? 2
+            : 1;
     WORD[code] = w;
   }
-  return w === 1;
+  return w === 2;
 }

@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { ENTITY_TYPES } from './entities';
+import { ENTITY_TYPES, type EntityType } from './entities';
 
 /** How mentions look on the page; `none` keeps them reachable by keyboard only. */
 export const HIGHLIGHT_STYLES = ['underline', 'tint', 'none'] as const;
@@ -14,44 +13,72 @@ export type Theme = (typeof THEMES)[number];
 /**
  * User settings small enough for `storage.sync` (quota ~100 KB, 8 KB per item). Every field has a
  * default, so a missing, old or hand-edited stored value never breaks the extension: unknown keys
- * are dropped and invalid values fall back to their default, field by field.
+ * are dropped and invalid values fall back to their default, field by field. (The same rules as a
+ * schema: `settings-schema.ts`; the unit tests hold {@link parseSettings} to it.)
  */
-export const SettingsSchema = v.object({
+export interface Settings {
   /** Global pause: when false, content scripts do no work at all. */
-  enabled: v.fallback(v.boolean(), true),
-  /** Milliseconds the pointer must rest on a mention before its card opens. */
-  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000)), 250),
-  /** Entity types that are highlighted (others are neither shown nor reachable by keyboard). */
-  types: v.fallback(
-    v.pipe(
-      v.array(v.picklist(ENTITY_TYPES)),
-      v.transform((list) => ENTITY_TYPES.filter((t) => list.includes(t))),
-    ),
-    [...ENTITY_TYPES],
-  ),
-  highlightStyle: v.fallback(v.picklist(HIGHLIGHT_STYLES), 'underline'),
-  uiLang: v.fallback(v.picklist(UI_LANG_SETTINGS), 'auto'),
-  theme: v.fallback(v.picklist(THEMES), 'system'),
-  /** Host names where the extension stays off (the per-site switch). */
-  disabledSites: v.fallback(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(500)), []),
-});
-
-/** Validated settings, as every part of the extension sees them. */
-export type Settings = v.InferOutput<typeof SettingsSchema>;
+  enabled: boolean;
+  /** Milliseconds the pointer must rest on a mention before its card opens (an integer, 0–2000). */
+  hoverDelayMs: number;
+  /** Entity types that are highlighted (others are neither shown nor reachable by keyboard), in {@link ENTITY_TYPES} order. */
+  types: EntityType[];
+  highlightStyle: HighlightStyle;
+  uiLang: UiLangSetting;
+  theme: Theme;
+  /** Host names where the extension stays off (the per-site switch; at most 500, each ≤ 253 characters). */
+  disabledSites: string[];
+}
 
 /** The key under which settings are stored (one item keeps sync writes atomic). */
 export const SETTINGS_KEY = 'settings';
 
 /** Defaults, used for a fresh install and as the fallback for each invalid field. */
-export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  hoverDelayMs: 250,
+  types: [...ENTITY_TYPES],
+  highlightStyle: 'underline',
+  uiLang: 'auto',
+  theme: 'system',
+  disabledSites: [],
+};
+
+const isOneOf = <T extends string>(values: readonly T[], x: unknown): x is T => values.includes(x as T);
 
 /**
  * Turn whatever storage returned (undefined, an old shape, garbage) into valid settings.
  * Why: storage is shared with future versions and other devices through sync; never trust it.
+ * Written by hand, without the schema library, because the content script reads settings on
+ * every page.
  */
 export function parseSettings(raw: unknown): Settings {
-  const input = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  return v.parse(SettingsSchema, input);
+  const input = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<
+    string,
+    unknown
+  >;
+  const { enabled, hoverDelayMs: delay, types, highlightStyle, uiLang, theme, disabledSites: sites } = input;
+  const d = DEFAULT_SETTINGS;
+  return {
+    enabled: typeof enabled === 'boolean' ? enabled : d.enabled,
+    hoverDelayMs:
+      Number.isInteger(delay) && (delay as number) >= 0 && (delay as number) <= 2000
+        ? (delay as number)
+        : d.hoverDelayMs,
+    types:
+      Array.isArray(types) && types.every((t) => isOneOf(ENTITY_TYPES, t))
+        ? ENTITY_TYPES.filter((t) => types.includes(t))
+        : [...d.types],
+    highlightStyle: isOneOf(HIGHLIGHT_STYLES, highlightStyle) ? highlightStyle : d.highlightStyle,
+    uiLang: isOneOf(UI_LANG_SETTINGS, uiLang) ? uiLang : d.uiLang,
+    theme: isOneOf(THEMES, theme) ? theme : d.theme,
+    disabledSites:
+      Array.isArray(sites) &&
+      sites.length <= MAX_DISABLED_SITES &&
+      sites.every((s) => typeof s === 'string' && s.length <= 253)
+        ? [...sites]
+        : [],
+  };
 }
 
 /** Most sites the off list keeps (storage.sync allows 8 KB per item). */

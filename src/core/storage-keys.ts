@@ -16,6 +16,11 @@ export const DICTIONARY_KEY = 'wsw-dictionary';
 export const REVISION_KEY = 'wsw-library-revision';
 /** The card's UI strings in every UI language (for a language other than the browser's). */
 export const CARD_MESSAGES_KEY = 'wsw-card-messages';
+/**
+ * The card's stylesheet (design tokens and layout). Data, not code, for the same reason as the
+ * strings: the content script runs on every page, and only pages where a card opens need it.
+ */
+export const CARD_STYLE_KEY = 'wsw-card-style';
 
 /**
  * The dictionary as stored, tagged with the build that wrote it. Why the tag: pattern numbers are
@@ -36,6 +41,12 @@ export interface StoredCardMessages {
   tables: CardMessages;
 }
 
+/** The card's stylesheet as stored, tagged with the build that wrote it. */
+export interface StoredCardStyle {
+  build: string;
+  css: string;
+}
+
 /** The stored dictionary's payload when it was written for `build`, else null (absent, stale, malformed). */
 export function currentDictionary(raw: unknown, build: string): SerializedDictionary | null {
   if (raw === null || typeof raw !== 'object') return null;
@@ -52,4 +63,11 @@ export function currentCardMessages(raw: unknown, build: string): CardMessages |
   if (tag !== build || tables === null || typeof tables !== 'object') return null;
   const complete = (['en', 'uk', 'ru'] as const).every((lang) => typeof tables[lang] === 'object');
   return complete ? tables : null;
+}
+
+/** The stored card stylesheet when it was written for `build`, else null. */
+export function currentCardStyle(raw: unknown, build: string): string | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const { build: tag, css } = raw as Partial<StoredCardStyle>;
+  return tag === build && typeof css === 'string' ? css : null;
 }

@@ -2,9 +2,10 @@
  * The host of our card: an element we own (`<wsw-card>`) with a closed shadow root, styled by an
  * adopted stylesheet, so page CSS cannot reach in, page scripts cannot reach our content
  * (`host.shadowRoot` is null), and a page CSP cannot strip our styles. Positioned next to the
- * mention with @floating-ui/dom (flips and shifts at viewport edges, follows scrolling).
+ * mention (`placeCard`: flips above and shifts at viewport edges), and kept there while the page
+ * scrolls or resizes and while the card's own size changes.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { placeCard } from './card-position';
 import { rangeRects } from './hover';
 
 /** Tag name of our host element (anything injected in a page is prefixed `wsw-`). */
@@ -52,36 +53,23 @@ export class CardHost {
     if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
     this.host.style.setProperty('display', 'block', 'important');
     this.stopFollowing?.();
-    const reference = {
-      getBoundingClientRect: () => {
-        const rects = rangeRects(anchor);
-        return rects[0] ?? new DOMRect();
-      },
-      getClientRects: () => rangeRects(anchor),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
+    const view = this.doc.defaultView ?? window;
+    const update = () => {
+      const rect = rangeRects(anchor)[0] ?? { left: 0, top: 0, right: 0, bottom: 0 };
+      // The card's natural size (up to its own 45 % limit), then the room on the side it goes.
+      this.mount.style.removeProperty('--wsw-max-height');
+      const card = this.host.getBoundingClientRect();
+      const root = this.doc.documentElement;
+      const viewport = { width: root.clientWidth || view.innerWidth, height: view.innerHeight };
+      const { x, y, maxHeight } = placeCard(rect, card, viewport);
+      this.mount.style.setProperty('--wsw-max-height', `${maxHeight}px`);
+      this.host.style.setProperty(
+        'transform',
+        `translate(${Math.round(x)}px, ${Math.round(y)}px)`,
+        'important',
+      );
     };
-    const update = () =>
-      computePosition(reference, this.host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) =>
-              this.mount.style.setProperty('--wsw-max-height', `${Math.max(160, availableHeight)}px`),
-          }),
-        ],
-      }).then(({ x, y }) => {
-        this.host.style.setProperty(
-          'transform',
-          `translate(${Math.round(x)}px, ${Math.round(y)}px)`,
-          'important',
-        );
-      });
-    this.stopFollowing = autoUpdate(reference, this.host, () => void update());
+    this.stopFollowing = follow(view, this.mount, update);
   }
 
   hide(): void {
@@ -98,4 +86,27 @@ export class CardHost {
     this.hide();
     this.host.remove();
   }
+}
+
+/**
+ * Run `update` now and again (at most once a frame) when anything in the page scrolls, the window
+ * resizes, or `element` changes size (the card's content arrives or expands); returns the stop.
+ */
+function follow(view: Window, element: Element, update: () => void): () => void {
+  let frame = 0;
+  const schedule = () => {
+    if (!frame) frame = view.requestAnimationFrame(() => ((frame = 0), update()));
+  };
+  const options = { capture: true, passive: true };
+  view.addEventListener('scroll', schedule, options);
+  view.addEventListener('resize', schedule, options);
+  const observer = new ResizeObserver(schedule);
+  observer.observe(element);
+  update();
+  return () => {
+    view.cancelAnimationFrame(frame);
+    view.removeEventListener('scroll', schedule, options);
+    view.removeEventListener('resize', schedule, options);
+    observer.disconnect();
+  };
 }

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Reply, RequestOf } from '../core/messages';
 import { REVISION_KEY } from '../core/storage-keys';
 import { onAbort, type Lifetime } from './lifetime';
-import { send } from './messaging';
+import { send } from './content-messaging';
 
 /** What a card is asked for with. */
 export type CardRequest = RequestOf<'entityCard'>;

@@ -1,5 +1,5 @@
 /**
- * What the content script reads at page load: the matching dictionary and the card's strings,
+ * What the content script reads at page load: the matching dictionary, the card's strings and stylesheet,
  * from `storage.local` (library-store.ts says who writes them). Why not bundled: as code the
  * dictionary was two thirds of the content script, compiled on every page; as data it is one
  * storage read, and nothing on the way waits for the background to wake up. Only the first pages
@@ -10,31 +10,38 @@ import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
 import { loadDictionary, type Dictionary, type SerializedDictionary } from '../core/dictionary';
 import {
   CARD_MESSAGES_KEY,
+  CARD_STYLE_KEY,
   currentCardMessages,
+  currentCardStyle,
   currentDictionary,
   DICTIONARY_KEY,
   type CardMessages,
 } from '../core/storage-keys';
-import { send } from './messaging';
+import { send } from './content-messaging';
 
 /** The content script's data for one page. */
 export interface ContentData {
   dictionary: Dictionary;
   cardMessages: CardMessages;
+  /** The card's stylesheet. */
+  cardCss: string;
 }
 
-async function stored(): Promise<{ dictionary: SerializedDictionary; cardMessages: CardMessages } | null> {
+async function stored(): Promise<
+  (Omit<ContentData, 'dictionary'> & { dictionary: SerializedDictionary }) | null
+> {
   try {
-    const items = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY]);
+    const items = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY, CARD_STYLE_KEY]);
     const dictionary = currentDictionary(items[DICTIONARY_KEY], CONTENT_DATA_BUILD);
     const cardMessages = currentCardMessages(items[CARD_MESSAGES_KEY], CONTENT_DATA_BUILD);
-    return dictionary && cardMessages ? { dictionary, cardMessages } : null;
+    const cardCss = currentCardStyle(items[CARD_STYLE_KEY], CONTENT_DATA_BUILD);
+    return dictionary && cardMessages && cardCss !== null ? { dictionary, cardMessages, cardCss } : null;
   } catch {
     return null;
   }
 }
 
-/** The dictionary and card strings for this page; rejects when there are none to be had. */
+/** The dictionary, card strings and card stylesheet for this page; rejects when there are none to be had. */
 export async function readContentData(): Promise<ContentData> {
   let data = await stored();
   if (!data) {
@@ -42,5 +49,5 @@ export async function readContentData(): Promise<ContentData> {
     data = await stored();
     if (!data) throw new Error(`no content data: ${written.ok ? 'none stored' : written.error}`);
   }
-  return { dictionary: loadDictionary(data.dictionary), cardMessages: data.cardMessages };
+  return { ...data, dictionary: loadDictionary(data.dictionary) };
 }

@@ -25,12 +25,15 @@ import type { EntitySource } from '../core/entities';
 import { claimEntityIds, countByEntity } from '../core/library-index';
 import {
   CARD_MESSAGES_KEY,
+  CARD_STYLE_KEY,
   currentCardMessages,
+  currentCardStyle,
   currentDictionary,
   DICTIONARY_KEY,
   REVISION_KEY,
   type CardMessages,
   type StoredCardMessages,
+  type StoredCardStyle,
   type StoredDictionary,
 } from '../core/storage-keys';
 import { mergeLibrary, StoredDatasetSchema, type Library, type StoredDataset } from '../core/library';
@@ -263,7 +266,7 @@ export async function readLibrary(bundled: Bundled): Promise<Library> {
 
 /**
  * Make sure `storage.local` holds what content scripts read at page load, written by this build:
- * the matching dictionary and the card's strings (so no page waits for the background to wake
+ * the matching dictionary, the card's strings and its stylesheet (so no page waits for the background to wake
  * up). Run at install and update, and when a content script found them missing or stale. With
  * imported datasets the whole library is derived again, since their dictionary was compiled with
  * the previous build's entities.
@@ -272,11 +275,16 @@ export async function ensureContentData(
   bundled: Bundled,
   bundledDictionary: () => SerializedDictionary,
   cardMessages: CardMessages,
+  cardCss: string,
 ): Promise<void> {
-  const stored = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY]);
+  const stored = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY, CARD_STYLE_KEY]);
   if (!currentCardMessages(stored[CARD_MESSAGES_KEY], CONTENT_DATA_BUILD)) {
     const strings: StoredCardMessages = { build: CONTENT_DATA_BUILD, tables: cardMessages };
     await browser.storage.local.set({ [CARD_MESSAGES_KEY]: strings });
+  }
+  if (currentCardStyle(stored[CARD_STYLE_KEY], CONTENT_DATA_BUILD) === null) {
+    const style: StoredCardStyle = { build: CONTENT_DATA_BUILD, css: cardCss };
+    await browser.storage.local.set({ [CARD_STYLE_KEY]: style });
   }
   if (currentDictionary(stored[DICTIONARY_KEY], CONTENT_DATA_BUILD)) return;
   if ((await listDatasets()).length > 0) {

@@ -4,7 +4,8 @@ import { DESIGN_CSS } from './design';
  * Styles of the hover card, adopted into its closed shadow root (page CSS cannot reach in, and a
  * page CSP cannot strip an adopted stylesheet). Compact by design: at most 380 px wide and 45 % of
  * the viewport high; text in rem (never below 12 px, whatever the page does to its root size).
- * Header on top, the items below it scroll when "Show all" expands them.
+ * Header on top, the items below it scroll when "Show all" expands them. Content scripts get it
+ * as data: the background writes it to `storage.local` (see `platform/library-store.ts`).
  */
 export const CARD_CSS =
   DESIGN_CSS +
