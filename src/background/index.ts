@@ -2,7 +2,7 @@
  * Background entry (service worker in Chrome, event page in Firefox). It keeps no state in memory:
  * the browser may stop it at any time, so what must survive lives in `storage.session`.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
 import matchingDictionary from 'virtual:wsw-dictionary';
 import fullDictionary from 'virtual:wsw-dictionary-full';
@@ -21,6 +21,7 @@ import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import { forgetStatements, readStatements, recordStatements } from '../platform/tab-statements';
 import { pageStatements } from '../core/attribution';
+import { pageSpeakers } from '../core/page-speakers';
 import {
   ensureContentData,
   libraryRevision,
@@ -107,6 +108,10 @@ async function datasetForAll(ids: readonly string[]): Promise<Dataset> {
   return compileDataset(meta, [...byId.values()]);
 }
 
+/** Whether a message comes from one of the extension's own pages (popup, options), not a content script. */
+const fromOwnPage = (sender: Runtime.MessageSender): boolean =>
+  sender.tab === undefined || !!sender.url?.startsWith(browser.runtime.getURL(''));
+
 /** One write at a time of the content scripts' data (install and a page may ask at once). */
 let ensuring: Promise<void> | null = null;
 function contentDataStored(): Promise<void> {
@@ -136,9 +141,23 @@ listen({
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {
-    if (sender.tab !== undefined && !sender.url?.startsWith(browser.runtime.getURL('')))
-      throw new Error('not allowed');
+    if (!fromOwnPage(sender)) throw new Error('not allowed');
     return readTabStatus(tabId);
+  },
+  pageSpeakers: async ({ tabId, lang }, sender) => {
+    if (!fromOwnPage(sender)) throw new Error('not allowed');
+    // Only the statements of the page the tab shows now (its content script said hello from it).
+    const status = await readTabStatus(tabId);
+    if (!status) return [];
+    const [{ dictionary }, statements] = await Promise.all([
+      library(),
+      readStatements(tabId, status.href, { ignoreFragment: true }),
+    ]);
+    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
+    return pageSpeakers(statements, (id) => {
+      const e = byId.get(id);
+      return e && { name: e.name[lang], type: e.type };
+    });
   },
   // Attributed here, off the page's main thread, with the full dictionary; only a count goes back.
   pageStatements: async ({ url, text }, sender) => {

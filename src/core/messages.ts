@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CardDataSchema, TopLineSchema } from './card-data';
 import { SupportSchema } from './mention-why';
+import { PageSpeakerSchema } from './page-speakers';
 import { PAGE_TEXT_MAX } from './page-statements';
 
 const EntityId = v.pipe(v.string(), v.maxLength(100));
@@ -113,6 +114,14 @@ export const protocol = {
         top: v.optional(TopLineSchema),
       }),
     ),
+  },
+  /**
+   * The popup's "who speaks in this article": the speakers of a tab's page with their statements,
+   * most quoted first. Asked only by the extension's own pages (it names what a tab's page says).
+   */
+  pageSpeakers: {
+    request: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), lang: Lang }),
+    response: v.pipe(v.array(PageSpeakerSchema), v.maxLength(1000)),
   },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {
