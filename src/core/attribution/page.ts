@@ -25,6 +25,9 @@ function sentenceAround(text: string, from: number, to: number): [number, number
   return [Math.max(start, from - CONTEXT_MAX), Math.min(end, to + CONTEXT_MAX)];
 }
 
+/** Context that spans blocks (a quotation and its signature line below) reads as one line. */
+const oneLine = (s: string) => s.replace(/\s*\u2029\s*/g, ' ');
+
 /**
  * Attribute a page's text with the full dictionary: every statement whose speaker is one of our
  * entities, with its sentence and the entities the content mentions.
@@ -42,9 +45,9 @@ export function pageStatements(pageText: string, dict: Dictionary): PageStatemen
     );
     return {
       speaker: a.speaker,
-      before: text.slice(start, a.start),
+      before: oneLine(text.slice(start, a.start)),
       quote: text.slice(a.start, a.end),
-      after: text.slice(a.end, end),
+      after: oneLine(text.slice(a.end, end)),
       cue: a.cue,
       kind: a.kind,
       stance: a.stance,
