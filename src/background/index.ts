@@ -7,8 +7,16 @@ import dataset from 'virtual:wsw-dataset';
 import matchingDictionary from 'virtual:wsw-dictionary';
 import fullDictionary from 'virtual:wsw-dictionary-full';
 import entitySources from 'virtual:wsw-entity-sources';
+import speakerSource from 'virtual:wsw-dictionary-speakers';
+import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
 import cardMessages from 'virtual:wsw-card-messages';
-import { loadDictionary, type Dictionary } from '../core/dictionary';
+import {
+  compileDictionary,
+  loadDictionary,
+  serializeDictionary,
+  type DictEntity,
+  type Dictionary,
+} from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
 import type { Claim } from '../core/claims';
 import { newestDataAsOf } from '../core/library';
@@ -34,6 +42,21 @@ import {
 } from '../platform/library-store';
 
 const bundledDictionary = loadDictionary(fullDictionary);
+/** Every bundled entity, claims or not (who speaks on a page), loaded when first needed. */
+let speakerDictionary: Dictionary | null = null;
+const speakers = (): Dictionary =>
+  (speakerDictionary ??= speakerSource ? loadDictionary(speakerSource) : bundledDictionary);
+
+/**
+ * The library's entities plus those of `ids` it lacks but the bundled entity list has (a speaker
+ * with no claims yet, highlighted on the page that quotes them): their cards and popup rows.
+ */
+function withSpeakers(entities: DictEntity[], ids: readonly string[]): DictEntity[] {
+  const known = new Set(entities.map((e) => e.id));
+  const missing = new Set(ids.filter((id) => !known.has(id)));
+  return missing.size ? [...entities, ...speakers().entities.filter((e) => missing.has(e.id))] : entities;
+}
+
 const bundledById = new Map<string, Claim>(dataset.claims.map((c: Claim) => [c.id, c]));
 /** Items per hover card ("Show all" lists them; "All claims" opens the rest in the browse view). */
 const CARD_MAX_ITEMS = 40;
@@ -153,7 +176,12 @@ listen({
       library(),
       readStatements(tabId, status.href, { ignoreFragment: true }),
     ]);
-    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
+    const byId = new Map(
+      withSpeakers(
+        dictionary.entities,
+        statements.map((s) => s.speaker),
+      ).map((e) => [e.id, e]),
+    );
     return pageSpeakers(statements, (id) => {
       const e = byId.get(id);
       return e && { name: e.name[lang], type: e.type };
@@ -163,9 +191,17 @@ listen({
   pageStatements: async ({ url, text }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return { statements: 0 };
-    const statements = pageStatements(text, (await library()).dictionary);
+    const { dictionary, enabled } = await library();
+    // Every bundled entity may speak (with imports: the library's, which adds theirs).
+    const statements = pageStatements(text, enabled.length ? dictionary : speakers());
     await recordStatements(tabId, url, statements);
-    return { statements: statements.length };
+    // Speakers the page's dictionary lacks go back as a small dictionary the page highlights too.
+    const known = new Set(dictionary.entities.map((e) => e.id));
+    const unseen = new Set(statements.map((s) => s.speaker).filter((id) => !known.has(id)));
+    const sources = entitySources.filter((e) => unseen.has(e.id));
+    if (!sources.length) return { statements: statements.length };
+    const extra = serializeDictionary(compileDictionary(sources), { matchingOnly: true });
+    return { statements: statements.length, speakers: { build: CONTENT_DATA_BUILD, dictionary: extra } };
   },
   entityCard: async ({ entityId, lang, pattern, seen, support, context }, sender) => {
     const tabId = sender.tab?.id;
@@ -180,7 +216,7 @@ listen({
     const why = valid
       ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
       : null;
-    return buildCardData(dataset, dictionary.entities, entityId, lang, {
+    return buildCardData(dataset, withSpeakers(dictionary.entities, [entityId]), entityId, lang, {
       why,
       page: context ? toPageContext(context) : NO_PAGE,
       maxItems: CARD_MAX_ITEMS,
@@ -198,7 +234,8 @@ listen({
     const { dictionary, enabled } = await library();
     // With imports, only the page's entities' claims are read (from the index), never all.
     const scope = enabled.length === 0 ? dataset : await datasetForAll(ids);
-    return buildPageList(scope, dictionary.entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
+    const entities = withSpeakers(dictionary.entities, ids);
+    return buildPageList(scope, entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
   },
   datasetInfo: async () => {
     const { imported, enabled, dataAsOf } = await library();

@@ -78,7 +78,15 @@ export const protocol = {
       url: v.pipe(v.string(), v.maxLength(8192)),
       text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_MAX)),
     }),
-    response: v.object({ statements: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    response: v.object({
+      statements: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /**
+       * The speakers found on the page that the page's dictionary lacks (no claims yet), as a small
+       * matching dictionary tagged with the build (`StoredDictionary`; checked where it is used), so
+       * the page highlights them too.
+       */
+      speakers: v.optional(v.unknown()),
+    }),
   },
   /** The hover card's content for one entity, in a UI language. */
   entityCard: {
