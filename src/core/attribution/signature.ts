@@ -26,9 +26,8 @@ const UNQUOTED_MAX_WORDS = 120;
 /** Token ranges of the paragraphs: `starts[p]` .. `starts[p + 1]` (exclusive). */
 function paragraphStarts(doc: Doc): number[] {
   const starts: number[] = [];
-  doc.tokens.forEach((t, i) => {
-    while (starts.length <= t.para) starts.push(i);
-  });
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) while (starts.length <= tokens[i]!.para) starts.push(i);
   starts.push(doc.tokens.length);
   return starts;
 }
