@@ -257,6 +257,8 @@ export class Highlighter {
         this.#registry.setWindowed(false);
         this.#index.clear();
         this.#support.reset();
+        // Speakers added for the previous page are not this one's.
+        this.#extra.length = 0;
         await this.#scanPage(generation);
       });
       return;
