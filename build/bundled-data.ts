@@ -25,6 +25,12 @@ export const DICTIONARY_MODULE = 'virtual:wsw-dictionary';
 export const CONTENT_DATA_ID_MODULE = 'virtual:wsw-content-data-id';
 /** Full dictionary: pattern texts and names in every language, for cards and explanations. */
 export const FULL_DICTIONARY_MODULE = 'virtual:wsw-dictionary-full';
+/**
+ * Every entity, claims or not (full form), for finding who speaks on a page: a person quoted in an
+ * article is worth showing even before the dataset has a claim of theirs. `null` when every entity
+ * has claims (then it equals the full dictionary above, and is not shipped twice).
+ */
+export const SPEAKER_DICTIONARY_MODULE = 'virtual:wsw-dictionary-speakers';
 /** The compiled claim dataset. */
 export const DATASET_MODULE = 'virtual:wsw-dataset';
 /** The validated entity sources (to compile the dictionary again with imported entities). */
@@ -34,6 +40,7 @@ const MODULES = [
   DICTIONARY_MODULE,
   CONTENT_DATA_ID_MODULE,
   FULL_DICTIONARY_MODULE,
+  SPEAKER_DICTIONARY_MODULE,
   DATASET_MODULE,
   ENTITY_SOURCES_MODULE,
 ];
@@ -42,7 +49,10 @@ const MODULES = [
 function compileModules(): Record<string, string> {
   const { dataset, entities } = readDataset();
   // Only entities with claims are highlighted (nothing is highlighted that has no card to show).
-  const dictionary = compileDictionary(highlightableEntities(entities, dataset));
+  const highlightable = highlightableEntities(entities, dataset);
+  const dictionary = compileDictionary(highlightable);
+  const speakers =
+    highlightable.length < entities.length ? serializeDictionary(compileDictionary(entities)) : null;
   const matching = JSON.stringify(serializeDictionary(dictionary, { matchingOnly: true }));
   const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
   const strings = JSON.stringify(readCardTables());
@@ -56,6 +66,7 @@ function compileModules(): Record<string, string> {
     [DICTIONARY_MODULE]: `const json = ${JSON.stringify(matching)};\nexport default () => JSON.parse(json);`,
     [CONTENT_DATA_ID_MODULE]: `export default ${JSON.stringify(id)};`,
     [FULL_DICTIONARY_MODULE]: parsed(serializeDictionary(dictionary)),
+    [SPEAKER_DICTIONARY_MODULE]: parsed(speakers),
     [DATASET_MODULE]: parsed(dataset),
     [ENTITY_SOURCES_MODULE]: parsed(entities),
   };

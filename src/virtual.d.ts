@@ -28,6 +28,13 @@ declare module 'virtual:wsw-dictionary-full' {
   export default dictionary;
 }
 
+/** Every entity's dictionary, claims or not, for attribution (null: every entity has claims). */
+declare module 'virtual:wsw-dictionary-speakers' {
+  import type { SerializedDictionary } from './core/dictionary';
+  const dictionary: SerializedDictionary | null;
+  export default dictionary;
+}
+
 /** The bundled entity sources (for re-compiling the dictionary with imported entities). */
 declare module 'virtual:wsw-entity-sources' {
   import type { EntitySource } from './core/entities';

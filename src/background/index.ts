@@ -2,13 +2,21 @@
  * Background entry (service worker in Chrome, event page in Firefox). It keeps no state in memory:
  * the browser may stop it at any time, so what must survive lives in `storage.session`.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import dataset from 'virtual:wsw-dataset';
 import matchingDictionary from 'virtual:wsw-dictionary';
 import fullDictionary from 'virtual:wsw-dictionary-full';
 import entitySources from 'virtual:wsw-entity-sources';
+import speakerSource from 'virtual:wsw-dictionary-speakers';
+import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
 import cardMessages from 'virtual:wsw-card-messages';
-import { loadDictionary, type Dictionary } from '../core/dictionary';
+import {
+  compileDictionary,
+  loadDictionary,
+  serializeDictionary,
+  type DictEntity,
+  type Dictionary,
+} from '../core/dictionary';
 import type { Dataset } from '../core/dataset';
 import type { Claim } from '../core/claims';
 import { newestDataAsOf } from '../core/library';
@@ -22,6 +30,7 @@ import { listen, sendToTab } from '../platform/messaging';
 import { forgetTab, readTabStatus, recordTabStatus } from '../platform/tab-status';
 import { forgetStatements, readStatements, recordStatements } from '../platform/tab-statements';
 import { pageStatements } from '../core/attribution';
+import { pageSpeakers } from '../core/page-speakers';
 import {
   ensureContentData,
   libraryRevision,
@@ -34,6 +43,21 @@ import {
 } from '../platform/library-store';
 
 const bundledDictionary = loadDictionary(fullDictionary);
+/** Every bundled entity, claims or not (who speaks on a page), loaded when first needed. */
+let speakerDictionary: Dictionary | null = null;
+const speakers = (): Dictionary =>
+  (speakerDictionary ??= speakerSource ? loadDictionary(speakerSource) : bundledDictionary);
+
+/**
+ * The library's entities plus those of `ids` it lacks but the bundled entity list has (a speaker
+ * with no claims yet, highlighted on the page that quotes them): their cards and popup rows.
+ */
+function withSpeakers(entities: DictEntity[], ids: readonly string[]): DictEntity[] {
+  const known = new Set(entities.map((e) => e.id));
+  const missing = new Set(ids.filter((id) => !known.has(id)));
+  return missing.size ? [...entities, ...speakers().entities.filter((e) => missing.has(e.id))] : entities;
+}
+
 const bundledById = new Map<string, Claim>(dataset.claims.map((c: Claim) => [c.id, c]));
 /** Items per hover card ("Show all" lists them; "All claims" opens the rest in the browse view). */
 const CARD_MAX_ITEMS = 40;
@@ -108,6 +132,10 @@ async function datasetForAll(ids: readonly string[]): Promise<Dataset> {
   return compileDataset(meta, [...byId.values()]);
 }
 
+/** Whether a message comes from one of the extension's own pages (popup, options), not a content script. */
+const fromOwnPage = (sender: Runtime.MessageSender): boolean =>
+  sender.tab === undefined || !!sender.url?.startsWith(browser.runtime.getURL(''));
+
 /** One write at a time of the content scripts' data (install and a page may ask at once). */
 let ensuring: Promise<void> | null = null;
 function contentDataStored(): Promise<void> {
@@ -138,17 +166,44 @@ listen({
   },
   // Only the extension's own pages may ask about tabs (a content script must not learn other tabs' URLs).
   tabStatus: async ({ tabId }, sender) => {
-    if (sender.tab !== undefined && !sender.url?.startsWith(browser.runtime.getURL('')))
-      throw new Error('not allowed');
+    if (!fromOwnPage(sender)) throw new Error('not allowed');
     return readTabStatus(tabId);
+  },
+  pageSpeakers: async ({ tabId, lang }, sender) => {
+    if (!fromOwnPage(sender)) throw new Error('not allowed');
+    // Only the statements of the page the tab shows now (its content script said hello from it).
+    const status = await readTabStatus(tabId);
+    if (!status) return [];
+    const [{ dictionary }, statements] = await Promise.all([
+      library(),
+      readStatements(tabId, status.href, { ignoreFragment: true }),
+    ]);
+    const byId = new Map(
+      withSpeakers(
+        dictionary.entities,
+        statements.map((s) => s.speaker),
+      ).map((e) => [e.id, e]),
+    );
+    return pageSpeakers(statements, (id) => {
+      const e = byId.get(id);
+      return e && { name: e.name[lang], type: e.type };
+    });
   },
   // Attributed here, off the page's main thread, with the full dictionary; only a count goes back.
   pageStatements: async ({ url, text }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return { statements: 0 };
-    const statements = pageStatements(text, (await library()).dictionary);
+    const { dictionary, enabled } = await library();
+    // Every bundled entity may speak (with imports: the library's, which adds theirs).
+    const statements = pageStatements(text, enabled.length ? dictionary : speakers());
     await recordStatements(tabId, url, statements);
-    return { statements: statements.length };
+    // Speakers the page's dictionary lacks go back as a small dictionary the page highlights too.
+    const known = new Set(dictionary.entities.map((e) => e.id));
+    const unseen = new Set(statements.map((s) => s.speaker).filter((id) => !known.has(id)));
+    const sources = entitySources.filter((e) => unseen.has(e.id));
+    if (!sources.length) return { statements: statements.length };
+    const extra = serializeDictionary(compileDictionary(sources), { matchingOnly: true });
+    return { statements: statements.length, speakers: { build: CONTENT_DATA_BUILD, dictionary: extra } };
   },
   entityCard: async ({ entityId, lang, pattern, seen, support, context }, sender) => {
     const tabId = sender.tab?.id;
@@ -163,7 +218,7 @@ listen({
     const why = valid
       ? explainMention(seen, dictionary, { entity: entityId, start: 0, end: seen.length, pattern, support })
       : null;
-    return buildCardData(dataset, dictionary.entities, entityId, lang, {
+    return buildCardData(dataset, withSpeakers(dictionary.entities, [entityId]), entityId, lang, {
       why,
       page: context ? toPageContext(context) : NO_PAGE,
       maxItems: CARD_MAX_ITEMS,
@@ -181,7 +236,8 @@ listen({
     const { dictionary, enabled } = await library();
     // With imports, only the page's entities' claims are read (from the index), never all.
     const scope = enabled.length === 0 ? dataset : await datasetForAll(ids);
-    return buildPageList(scope, dictionary.entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
+    const entities = withSpeakers(dictionary.entities, ids);
+    return buildPageList(scope, entities, ids, lang, context ? toPageContext(context) : NO_PAGE);
   },
   datasetInfo: async () => {
     const { imported, enabled, dataAsOf } = await library();

@@ -5,7 +5,10 @@
  * the others apply live.
  */
 import { h, render } from 'preact';
+import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
+import { loadDictionary } from '../core/dictionary';
 import { PAGE_TEXT_MAX } from '../core/page-statements';
+import { currentDictionary } from '../core/storage-keys';
 import type { Settings } from '../core/settings';
 import { CardController, type CardState } from '../dom/card-controller';
 import { CardHost, CARD_TAG } from '../dom/card-host';
@@ -86,6 +89,9 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     void send('pageStatements', { url: location.href, text }).then((r) => {
       if (!(r.ok && r.value.statements > 0 && life.alive())) return;
       stated = 1;
+      // Speakers quoted here with no claims yet: highlighted on this page too (read once more for them).
+      const speakers = currentDictionary(r.value.speakers, CONTENT_DATA_BUILD);
+      if (speakers) void highlighter.extend(loadDictionary(speakers));
       // The cached cards lack the section now: fetch the page's cards again, ahead of the hover.
       requests.prefetch(latest, requestFor, version());
     });

@@ -11,6 +11,7 @@ import {
 } from './envelope';
 import { CardDataSchema, TopLineSchema } from './card-data';
 import { SupportSchema } from './mention-why';
+import { PageSpeakerSchema } from './page-speakers';
 import { PAGE_TEXT_MAX } from './page-statements';
 
 const EntityId = v.pipe(v.string(), v.maxLength(100));
@@ -87,7 +88,15 @@ export const protocol = {
       url: v.pipe(v.string(), v.maxLength(8192)),
       text: v.pipe(v.string(), v.maxLength(PAGE_TEXT_MAX)),
     }),
-    response: v.object({ statements: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    response: v.object({
+      statements: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /**
+       * The speakers found on the page that the page's dictionary lacks (no claims yet), as a small
+       * matching dictionary tagged with the build (`StoredDictionary`; checked where it is used), so
+       * the page highlights them too.
+       */
+      speakers: v.optional(v.unknown()),
+    }),
   },
   /** The hover card's content for one entity, in a UI language. */
   entityCard: {
@@ -123,6 +132,14 @@ export const protocol = {
         top: v.optional(TopLineSchema),
       }),
     ),
+  },
+  /**
+   * The popup's "who speaks in this article": the speakers of a tab's page with their statements,
+   * most quoted first. Asked only by the extension's own pages (it names what a tab's page says).
+   */
+  pageSpeakers: {
+    request: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), lang: Lang }),
+    response: v.pipe(v.array(PageSpeakerSchema), v.maxLength(1000)),
   },
   /** What the background knows about a tab's content script (null: none ran there). */
   tabStatus: {

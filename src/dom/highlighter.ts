@@ -24,7 +24,8 @@
  */
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
-import { SupportTracker } from '../core/support';
+import { findMentions } from '../core/matcher';
+import { SupportTracker, type PieceMatches } from '../core/support';
 import { composedContains } from './composed-tree';
 import { TextExtractor } from './extract';
 import { placeMentions, type HighlightStyle, type PlacedMention, type RangeFactory } from './highlight';
@@ -70,6 +71,8 @@ export class Highlighter {
 
   readonly #root: Element;
   readonly #options: HighlighterOptions;
+  /** Small dictionaries added for this page only (see {@link extend}). */
+  readonly #extra: Dictionary[] = [];
 
   constructor(root: Element, dict: Dictionary, options: HighlighterOptions = {}) {
     this.#root = root;
@@ -122,6 +125,21 @@ export class Highlighter {
     this.#support.reset();
   }
 
+  /**
+   * Highlight a few more entities on this page (speakers it quotes that have no claims, so are not
+   * in the page's dictionary): read the page once more for them only, in slices, leaving what is
+   * highlighted as it is; later changes are read with them too. Their ambiguous aliases need
+   * support within the same piece of text.
+   */
+  async extend(dict: Dictionary): Promise<void> {
+    const types = this.#options.types;
+    for (const e of dict.entities) if (!types || types.has(e.type)) this.#typeOf.set(e.id, e.type);
+    this.#extra.push(dict);
+    const generation = this.#scheduler.current;
+    await this.#scheduler.exclusive(() => this.#scan(this.#root, generation, undefined, dict));
+    if (this.#scheduler.isLive(generation)) this.#options.onChange?.(this.mentions);
+  }
+
   /** Mentions currently highlighted, in no particular order. */
   get mentions(): readonly PlacedMention[] {
     return this.#index.all();
@@ -157,7 +175,7 @@ export class Highlighter {
    * Extract and match `root` in slices, adding highlights as they are found; `skip` holds blocks
    * read already. Stops when the page is read again from scratch (a newer generation).
    */
-  async #scan(root: Node, generation: number, skip?: ReadonlySet<Node>): Promise<void> {
+  async #scan(root: Node, generation: number, skip?: ReadonlySet<Node>, only?: Dictionary): Promise<void> {
     const extractor = new TextExtractor(root, {
       skip,
       onShadowRoot: (shadow) => this.#observer.followShadowRoot(shadow),
@@ -165,8 +183,17 @@ export class Highlighter {
     await this.#scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
-      const { found, unsupported } = this.#support.match(chunk.text);
-      this.#add(placeMentions(chunk, found, this.#makeRange));
+      const { found, unsupported }: PieceMatches = only
+        ? { found: [], unsupported: [] }
+        : this.#support.match(chunk.text);
+      // The page's own entities first; an added one only where none of them (nor one placed before) is.
+      for (const d of only ? [only] : this.#extra)
+        for (const m of findMentions(chunk.text, d))
+          if (!found.some((f) => f.start < m.end && m.start < f.end)) found.push(m);
+      const placed = placeMentions(chunk, found, this.#makeRange);
+      this.#add(
+        only ? placed.filter((p) => !this.#index.at(p.range.startContainer, p.range.startOffset)) : placed,
+      );
       this.#support.hold(placeMentions(chunk, unsupported, this.#makeRange));
       this.#add(this.#support.release());
       // The page removed where we were about to continue: read the whole root again, later.
@@ -230,6 +257,8 @@ export class Highlighter {
         this.#registry.setWindowed(false);
         this.#index.clear();
         this.#support.reset();
+        // Speakers added for the previous page are not this one's.
+        this.#extra.length = 0;
         await this.#scanPage(generation);
       });
       return;

@@ -24,14 +24,26 @@ export async function recordStatements(
   await browser.storage.session.set({ [key(tabId)]: { url, statements } satisfies TabStatements });
 }
 
-/** A tab's statements, when they were found on the page at `url` (another page's say nothing here). */
-export async function readStatements(tabId: number, url: string | undefined): Promise<PageStatement[]> {
+/** A URL without its fragment (an in-page link does not change the document). */
+const documentOf = (url: string) => url.replace(/#.*$/s, '');
+
+/**
+ * A tab's statements, when they were found on the page at `url` (another page's say nothing here);
+ * `ignoreFragment`: the same document under another `#fragment` counts (the popup knows the URL the
+ * page had when its script started, and a reader may have followed an in-page link since).
+ */
+export async function readStatements(
+  tabId: number,
+  url: string | undefined,
+  { ignoreFragment = false } = {},
+): Promise<PageStatement[]> {
   let kept = memory.get(tabId);
   if (!kept) {
     const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabStatements | undefined;
     if (stored) memory.set(tabId, (kept = stored));
   }
-  return kept && (url === undefined || kept.url === url) ? kept.statements : [];
+  const same = (a: string, b: string) => (ignoreFragment ? documentOf(a) === documentOf(b) : a === b);
+  return kept && (url === undefined || same(kept.url, url)) ? kept.statements : [];
 }
 
 /** Forget a closed tab. */

@@ -28,7 +28,23 @@ async function readPage(tabId: number | null, lang: 'en' | 'uk' | 'ru'): Promise
     ...s,
     mentions: mentions.get(s.id) ?? 0,
   }));
-  return { state: info.active ? 'active' : 'off', host: info.host, entities };
+  const speakers = info.active ? await send('pageSpeakers', { tabId, lang }) : null;
+  return {
+    state: info.active ? 'active' : 'off',
+    host: info.host,
+    entities,
+    ...(speakers?.ok ? { speakers: speakers.value } : {}),
+  };
+}
+
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=N` when the popup page is
+ * opened as a tab of its own (how Firefox's end-to-end tests open it: Firefox shows the real popup
+ * only on a user gesture).
+ */
+function popupTabId(): Promise<number | null> {
+  const named = new URLSearchParams(location.search).get('tab');
+  return named !== null && /^\d+$/.test(named) ? Promise.resolve(Number(named)) : activeTabId();
 }
 
 function Popup({ initial }: { initial: Settings }) {
@@ -47,7 +63,7 @@ function Popup({ initial }: { initial: Settings }) {
     void readPage(id, lang).then(show, () => show({ state: 'unavailable' }));
   };
   useEffect(() => {
-    void activeTabId().then((id) => {
+    void popupTabId().then((id) => {
       tabId.current = id;
       refresh(id);
     });

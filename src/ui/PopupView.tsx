@@ -1,7 +1,9 @@
 import type { TopLine } from '../core/card-data';
+import type { PageSpeaker } from '../core/page-speakers';
 import type { Settings } from '../core/settings';
 import { verdictClass } from './design';
 import type { Translate } from './i18n';
+import { PopupSpeakers } from './PopupSpeakers';
 
 /** An entity found on the page, as the popup lists it. */
 export interface FoundEntity {
@@ -38,7 +40,13 @@ function Top({ t, top }: { t: Translate; top: TopLine }) {
 export type PageState =
   | { state: 'loading' }
   | { state: 'unavailable' }
-  | { state: 'active' | 'off'; host: string; entities: FoundEntity[] };
+  | {
+      state: 'active' | 'off';
+      host: string;
+      entities: FoundEntity[];
+      /** Who the page quotes, with their statements (absent until the background attributed the page). */
+      speakers?: PageSpeaker[];
+    };
 
 /** Props of {@link PopupView}. */
 export interface PopupViewProps {
@@ -57,7 +65,8 @@ export interface PopupViewProps {
 
 /**
  * The toolbar popup: this page at a glance (its entities, those the page and the data say most
- * about first, each with its top verdict or dispute), the site switch and the global switch.
+ * about first, each with its top verdict or dispute; who the article quotes and what they said),
+ * the site switch and the global switch.
  */
 export function PopupView({
   t,
@@ -106,6 +115,9 @@ export function PopupView({
             ))}
           </ul>
         </nav>
+      )}
+      {page.state === 'active' && page.speakers && (
+        <PopupSpeakers t={t} speakers={page.speakers} onReveal={onReveal} />
       )}
       {settings && (page.state === 'active' || page.state === 'off') && (
         <label class="wsw-switch">

@@ -33,6 +33,7 @@ export const CARD_MESSAGE_KEYS = [
   'cardArticleAfter',
   'cardArticleBefore',
   'cardCountClaims',
+  'cardNoClaims',
   'cardCountDisputes',
   'cardCountFactChecks',
   'cardForOrg',

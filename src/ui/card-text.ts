@@ -60,6 +60,8 @@ export const verdictName = (t: Translate, normalized: string) => t(verdictKey(no
 
 /** "38 claims · 9 disputes · 1 fact-check: False". */
 export function summaryLine(t: Translate, summary: CardData['summary']): string {
+  // A speaker highlighted only because this page quotes them.
+  if (!summary.claims) return t('cardNoClaims');
   const parts = [counted(t, 'cardCountClaims', summary.claims)];
   if (summary.disputes) parts.push(counted(t, 'cardCountDisputes', summary.disputes));
   if (summary.factChecks) {

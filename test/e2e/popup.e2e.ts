@@ -1,8 +1,9 @@
 /**
  * The toolbar popup over a real page (Chromium: `action.openPopup()` opens the real popup for the
  * window, so its active tab is the page). Firefox opens the popup only on a user gesture, which
- * WebDriver BiDi cannot give to the toolbar, so this file runs in Chromium; the popup's rendering
- * and settings are covered in both browsers by foundation.e2e.ts.
+ * WebDriver BiDi cannot give to the toolbar, so most of this file runs in Chromium; in Firefox the
+ * popup page is opened as a tab naming the article's tab (`?tab=N`) for the article's speakers.
+ * The popup's rendering and settings are covered in both browsers by foundation.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -10,6 +11,9 @@ import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { highlightableEntities } from '../../src/core/dataset';
 import { findMentions } from '../../src/core/matcher';
+import { pageStatements } from '../../src/core/attribution';
+import { pageSpeakers } from '../../src/core/page-speakers';
+import { readEntitySources } from '../../src/node/entity-files';
 import {
   distFor,
   hasSeed,
@@ -24,6 +28,56 @@ import {
 } from './harness';
 
 const RUN = (process.env.WSW_BROWSERS ?? 'chromium,firefox').includes('chromium');
+const RUN_FIREFOX = (process.env.WSW_BROWSERS ?? 'chromium,firefox').includes('firefox');
+
+/** The popup's speakers section as shown: names, counts, and each statement's stance and text. */
+function readSpeakers(popup: Page) {
+  return popup.$$eval('.wsw-speaker', (els) =>
+    els.map((e) => ({
+      id: (e as HTMLElement).dataset.speaker ?? '',
+      name: e.querySelector('.wsw-speaker-label')?.textContent ?? '',
+      counts: e.querySelector('.wsw-speaker-counts')?.textContent ?? '',
+      statements: [...e.querySelectorAll('.wsw-statement')].map((s) => ({
+        stance: (s as HTMLElement).dataset.stance ?? '',
+        text: s.querySelector('.wsw-statement-text')?.textContent ?? '',
+      })),
+    })),
+  );
+}
+
+/**
+ * What the seed article says its speakers said, as the core finds it on the article's text (the
+ * background runs the same function on the text the page sends): Peskov, Zelensky and the Kremlin
+ * listed, the most quoted first, each with its statements.
+ */
+function expectSeedSpeakers(shown: Awaited<ReturnType<typeof readSpeakers>>): void {
+  const { paragraphs } = writeSeedPage();
+  const dict = compileDictionary(readEntitySources().entities);
+  const names = new Map(dict.entities.map((e) => [e.id, e]));
+  const expected = pageSpeakers(pageStatements(paragraphs.join('\u2029'), dict), (id) => {
+    const e = names.get(id);
+    return e && { name: e.name.en, type: e.type };
+  });
+  expect(shown.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+  for (const id of ['dmitry-peskov', 'volodymyr-zelensky', 'kremlin'])
+    expect(shown.map((s) => s.id)).toContain(id);
+  for (const [i, s] of shown.entries()) {
+    expect(s.name).toBe(expected[i]!.name);
+    expect(s.counts).toMatch(new RegExp(`^${expected[i]!.statements.length} statements?$`));
+    expect(s.statements.map((st) => st.stance)).toEqual(expected[i]!.statements.map((st) => st.stance));
+    expect(s.statements.map((st) => st.text.replace(/^“|”$/g, ''))).toEqual(
+      expected[i]!.statements.map((st) => st.text),
+    );
+  }
+  const peskov = shown.find((s) => s.id === 'dmitry-peskov')!;
+  expect(peskov.name).toBe('Dmitry Peskov');
+  expect(peskov.statements[0]!.text).toMatch(/^“It's the same scenario as in Bucha/);
+  expect(peskov.statements[0]!.stance).toBe('denies');
+  const zelensky = shown.find((s) => s.id === 'volodymyr-zelensky')!;
+  expect(zelensky.statements.some((st) => /evidence of torture/.test(st.text))).toBe(true);
+  const kremlin = shown.find((s) => s.id === 'kremlin')!;
+  expect(kremlin.statements.map((st) => st.stance)).toContain('denies');
+}
 
 describe.runIf(RUN)('chromium: popup on a page', () => {
   let ext: ExtensionBrowser;
@@ -145,6 +199,33 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     }
   });
 
+  it.runIf(hasSeed)("lists the seed article's speakers with what it says they said", async () => {
+    const { dir } = writeSeedPage();
+    const seedServer = await serveStatic(dir);
+    const previous = page;
+    try {
+      page = await ext.open(`${seedServer.origin}/index.html`);
+      await waitFor('highlights', async () => (await highlightCount()) > 10);
+      // The page's statements are found in idle time after the highlights: ask again until listed.
+      const speakers = await waitFor(
+        'speakers in the popup',
+        async () => {
+          const popup = await openPopup();
+          await waitFor('entity list', () => popup.$('.wsw-entity'));
+          const found = await readSpeakers(popup);
+          await popup.close();
+          return found.length ? found : null;
+        },
+        20_000,
+      );
+      expectSeedSpeakers(speakers);
+      await page.close();
+    } finally {
+      page = previous;
+      await seedServer.close();
+    }
+  });
+
   it('scrolls to an entity and opens its card from the list', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const popup = await openPopup();
@@ -188,5 +269,72 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
     const on = await storeAndAsk([]);
     expect(on.length).toBe(off.length);
     expect(on.every((a) => a.active && a.entities.length > 5)).toBe(true);
+  });
+});
+
+/**
+ * Firefox opens the real popup only on a user gesture, so its page is opened as a tab naming the
+ * article's tab (`?tab=N`, which the popup reads only when present).
+ */
+describe.runIf(RUN_FIREFOX && hasSeed)('firefox: the popup page for a tab', () => {
+  let ext: ExtensionBrowser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    server = await serveStatic(writeSeedPage().dir);
+    ext = await launchWithExtension('firefox', distFor('firefox'));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it("lists the seed article's speakers with what it says they said", async () => {
+    const url = `${server.origin}/index.html`;
+    const page = await ext.open(url);
+    await waitFor('highlights', async () => (await countHighlights(page)) > 10);
+    // The article's tab id, found as an extension page can: the tab whose content script said hello from it.
+    const popupUrl = `${ext.extensionOrigin}/src/popup/index.html`;
+    const finder = await ext.open(popupUrl);
+    const tabId = await waitFor('the article tab', () =>
+      finder.evaluate(async (href) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number }[]> };
+          runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean; value?: { href?: string } | null }> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        for (const tab of await api.tabs.query({})) {
+          const reply = await api.runtime.sendMessage({
+            tag: 'wsw/1',
+            name: 'tabStatus',
+            payload: { tabId: tab.id },
+          });
+          if (reply?.ok && reply.value?.href === href) return tab.id ?? null;
+        }
+        return null;
+      }, url),
+    );
+    await finder.close();
+    const speakers = await waitFor(
+      'speakers in the popup page',
+      async () => {
+        const popup = await ext.open(`${popupUrl}?tab=${tabId}`);
+        await waitFor('entity list', () => popup.$('.wsw-entity'));
+        const found = await readSpeakers(popup);
+        if (found.length) {
+          // Keyboard reachable: Tab reaches a speaker's name button.
+          const reached = await waitFor('a speaker by Tab', async () => {
+            await popup.keyboard.press('Tab');
+            return popup.evaluate(() => document.activeElement?.classList.contains('wsw-speaker-name'));
+          });
+          expect(reached).toBe(true);
+        }
+        await popup.close();
+        return found.length ? found : null;
+      },
+      20_000,
+    );
+    expectSeedSpeakers(speakers);
   });
 });

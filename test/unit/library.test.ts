@@ -487,8 +487,14 @@ describe('mergeLibrary', () => {
       addedBy: B.addedBy,
     });
     expect(lib.entities).toEqual(bundled.entities);
-    // Every bundled entity has claims.
-    expect(lib.highlightable.map((e) => e.id)).toEqual(bundled.entities.map((e) => e.id));
+    // Every bundled entity with claims is highlightable; one without (a speaker highlighted only on
+    // a page that quotes them) is known, not highlightable.
+    const withClaims = bundled.entities.filter((e) => (B.byEntity[e.id]?.length ?? 0) > 0);
+    expect(lib.highlightable.map((e) => e.id)).toEqual(withClaims.map((e) => e.id));
+    for (const e of bundled.entities.filter((x) => !withClaims.includes(x))) {
+      expect(lib.entities).toContain(e);
+      expect(lib.highlightable).not.toContain(e);
+    }
   });
 
   it('adds the claims and entities of enabled datasets, indexed by entity', () => {
@@ -574,7 +580,9 @@ describe('mergeLibrary', () => {
     const lib = mergeLibrary(B, bundled.entities, [stored('mine', { entities: [lonely] })]);
     expect(lib.entities).toContain(lonely);
     expect(lib.highlightable).not.toContain(lonely);
-    expect(lib.highlightable).toHaveLength(bundled.entities.length);
+    expect(lib.highlightable).toHaveLength(
+      bundled.entities.filter((e) => (B.byEntity[e.id]?.length ?? 0) > 0).length,
+    );
     // highlightable is exactly the known entities with at least one claim.
     expect(lib.highlightable).toEqual(highlightableEntities(lib.entities, lib.dataset));
   });

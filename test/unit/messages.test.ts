@@ -13,6 +13,7 @@ const handlers: HandlerMap<string> = {
   entityCard: async () => null,
   pageFound: async () => null,
   pageStatements: async () => ({ statements: 0 }),
+  pageSpeakers: async () => [],
   entitySummaries: async () => [],
   openBrowse: async () => null,
   ensureContentData: async () => null,

@@ -34,6 +34,17 @@ describe('pageStatements', () => {
     expect(peskov!.about).not.toContain('dmitry-peskov');
   });
 
+  it('finds a blockquote signed on the line below, its signature as the context after it', () => {
+    const signed = pageStatements(
+      'The Kremlin again answered questions.\u2029"It\'s a lie."\u2029— Dmitry Peskov, Kremlin spokesman',
+      dict,
+    );
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatchObject({ speaker: 'dmitry-peskov', quote: "It's a lie.", kind: 'direct' });
+    expect(signed[0]!.after).toBe('" — Dmitry Peskov, Kremlin spokesman');
+    expect(signed[0]!.before).toBe('"');
+  });
+
   it('cuts the text at the page limit', () => {
     const long = 'x'.repeat(PAGE_TEXT_MAX) + '\u2029' + PAGE;
     expect(pageStatements(long, dict)).toEqual([]);

@@ -4,6 +4,7 @@ import { fromColon, fromFrame, fromTrailingFrame } from './frames';
 import { buildDoc, isPunct, speakerEndingAt, type Doc } from './doc';
 import { makeAttribution, type Finding } from './make';
 import type { Quote } from './quotes';
+import { signedQuotations } from './signature';
 import type { Sentence } from './sentences';
 import type { Attribution, AttributionLanguage, EntityInfo, SpeakerMention } from './types';
 
@@ -37,6 +38,7 @@ export function attribute(
   const doc = buildDoc(text, mentions, entity, options.lang, options.lineBreaks ?? !text.includes('\u2029'));
   const found: Attribution[] = [];
   doc.sentences.forEach((sentence, k) => attributeSentence(doc, sentence, k, found));
+  signedQuotations(doc, found);
   quotationsOverParagraphs(doc, found);
   return found.sort((a, b) => a.start - b.start || a.cueStart - b.cueStart);
 }

@@ -12,6 +12,7 @@ const RULES: Record<Attribution['why']['rule'], string> = {
   'anaphoric-content': '"about this": the statement is the sentence before',
   colon: 'speaker, colon, quotation',
   coordination: 'a second verb or participle of the same speaker',
+  signature: 'a quotation signed on the line below it',
 };
 
 /**

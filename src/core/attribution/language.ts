@@ -17,14 +17,15 @@ const SIGNATURE: [RegExp, AttributionLanguage][] = [
 
 /**
  * The language of a text, from its script, letters only one language uses, and frequent short
- * words. Only the first 20,000 tokens are read: an article does not change language halfway.
+ * words. Only the first 4,000 tokens (some 2,500 words) are read: an article does not change
+ * language halfway, and reading 20,000 took a tenth of the time to attribute a 50 KB page.
  */
 export function detectLanguage(text: string, tokens: readonly Token[]): AttributionLanguage {
   const scores = new Map<AttributionLanguage, number>(ATTRIBUTION_LANGUAGES.map((l) => [l, 0]));
   let cyrillic = 0;
   let latin = 0;
   let ukLetters = 0;
-  const limit = Math.min(tokens.length, 20_000);
+  const limit = Math.min(tokens.length, 4_000);
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'w') continue;

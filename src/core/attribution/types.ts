@@ -64,7 +64,8 @@ export type AttributionRule =
   | 'frame-after'
   | 'anaphoric-content'
   | 'colon'
-  | 'coordination';
+  | 'coordination'
+  | 'signature';
 
 /** A structured account of one attribution, for the card's "why" and for curators. */
 export interface AttributionWhy {
