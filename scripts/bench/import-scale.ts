@@ -7,9 +7,10 @@
  * Every figure is printed with the machine's one-minute load average (`load …`), since a shared
  * machine's load changes what a run measures.
  *
- *   npx tsx scripts/bench/import-scale.ts [--claims 100000] [--rounds 3]
+ *   npx tsx scripts/bench/import-scale.ts [--claims 100000] [--rounds 3] [--dist DIR]
  *
- * Needs `npm run build` first. Prints one line per measurement and a summary.
+ * Needs `npm run build` first (`--dist`: another Chromium build, e.g. an earlier commit's, to
+ * compare in the same conditions). Prints one line per measurement and a summary.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,7 +23,11 @@ import { hoverLatency } from '../../test/e2e/card-timing';
 import { distFor, launchWithExtension, ROOT, serveStatic, waitFor } from '../../test/e2e/harness';
 
 const { values } = parseArgs({
-  options: { claims: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    claims: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '3' },
+    dist: { type: 'string' },
+  },
 });
 const N = Number(values.claims);
 const ROUNDS = Number(values.rounds);
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
   generate(file);
   console.log(`generated ${N} claims, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
   const server = await serveStatic(`${ROOT}/assets/demo`);
-  const ext = await launchWithExtension('chromium', distFor('chromium'));
+  const ext = await launchWithExtension('chromium', values.dist ?? distFor('chromium'));
   try {
     const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
     await options.waitForSelector('#wsw-hover-delay');
@@ -140,6 +145,38 @@ async function main(): Promise<void> {
     console.log(
       `import: preview after ${((previewed - started) / 1000).toFixed(1)} s, stored after ${((Date.now() - previewed) / 1000).toFixed(1)} s more; ${load()}`,
     );
+    // tsx (esbuild keepNames) wraps nested functions of page.evaluate callbacks in `__name(...)`.
+    await options.evaluate('globalThis.__name = (f) => f');
+    // The IndexedDB read alone, from this extension page: a popular entity's claims through the
+    // entity index (one record per claim) and as the one record per dataset a card reads now.
+    for (let round = 0; round < ROUNDS; round++)
+      for (const id of ['izium', 'dmitry-peskov']) {
+        const r = await options.evaluate(async (entity) => {
+          const done = <T>(req: IDBRequest<T>) =>
+            new Promise<T>((resolve, reject) => {
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
+          const db = await done(indexedDB.open('wsw-library'));
+          const t0 = performance.now();
+          const rows = await done(
+            db.transaction('claims').objectStore('claims').index('entity').getAll(entity),
+          );
+          const t1 = performance.now();
+          // Builds before claims were grouped by entity have no such store.
+          const one = db.objectStoreNames.contains('entityClaims')
+            ? ((await done(
+                db.transaction('entityClaims').objectStore('entityClaims').get(['scale', entity]),
+              )) as { claims: unknown[] } | undefined)
+            : undefined;
+          const t2 = performance.now();
+          db.close();
+          return { index: t1 - t0, rows: rows.length, record: t2 - t1, claims: one?.claims.length ?? -1 };
+        }, id);
+        console.log(
+          `IndexedDB read of ${id}: through the entity index ${r.index.toFixed(0)} ms (${r.rows} records), one record ${r.record.toFixed(0)} ms (${r.claims} claims); ${load()}`,
+        );
+      }
     await backgroundAlone('after the import');
     await options.close();
 
