@@ -159,9 +159,11 @@ async function main(): Promise<void> {
             });
           const db = await done(indexedDB.open('wsw-library'));
           const t0 = performance.now();
-          const rows = await done(
-            db.transaction('claims').objectStore('claims').index('entity').getAll(entity),
-          );
+          // Builds since claims were grouped by entity have no entity index.
+          const claims = db.transaction('claims').objectStore('claims');
+          const rows = claims.indexNames.contains('entity')
+            ? await done(claims.index('entity').getAll(entity))
+            : [];
           const t1 = performance.now();
           // Builds before claims were grouped by entity have no such store.
           const one = db.objectStoreNames.contains('entityClaims')

@@ -54,14 +54,14 @@ export type DatasetRecord = Omit<StoredDataset, 'claims'> & {
 };
 
 /**
- * One imported claim, keyed by its dataset and id, indexed by the entities it involves. `schema`
+ * One imported claim, keyed by its dataset and id (cards find an entity's claims in its
+ * {@link EntityRecord}s, so claims are no longer indexed by entity: fewer writes at import). `schema`
  * says which claim schema the stored claim was validated against when it was written (absent in
  * records written before validation moved to write time: those are validated on read).
  */
 interface ClaimRecord {
   dataset: string;
   id: string;
-  entities: string[];
   schema?: number;
   claim: Claim;
 }
@@ -79,7 +79,7 @@ interface LibraryDb extends DBSchema {
   claims: {
     key: [string, string];
     value: ClaimRecord;
-    indexes: { entity: string; id: string };
+    indexes: { id: string };
   };
   derived: { key: string; value: Derived };
   entityClaims: { key: [string, string]; value: EntityRecord };
@@ -98,7 +98,6 @@ function toRecords(d: StoredDataset): {
     claims: claims.map((claim) => ({
       dataset: d.id,
       id: claim.id,
-      entities: claimEntityIds(claim),
       schema: CLAIM_RECORD_SCHEMA,
       claim,
     })),
@@ -162,10 +161,11 @@ function open(): Promise<IDBPDatabase<LibraryDb>> {
       }
       if (oldVersion < 2) {
         const claims = database.createObjectStore('claims', { keyPath: ['dataset', 'id'] });
-        claims.createIndex('entity', 'entities', { multiEntry: true });
         claims.createIndex('id', 'id');
       }
       if (oldVersion < 3) database.createObjectStore('entityClaims', { keyPath: ['dataset', 'entity'] });
+      // Version 2 indexed each claim by entity; the grouped records replace that index.
+      if (oldVersion === 2) tx.objectStore('claims').deleteIndex('entity' as never);
       if (oldVersion === 1) await splitV1(tx);
       if (oldVersion === 2) await groupV2(tx);
     },
