@@ -44,7 +44,9 @@ function storedState(page: Page): Promise<string> {
     });
     const datasets = await all('datasets');
     const claims = await all('claims');
-    const entityClaims = await all('entityClaims');
+    // The same claims grouped by entity: which claims each record holds (their content is
+    // compared in 'claims'; serialising it twice made the 20 MB import's state too big to compare).
+    const entityClaims = (await all('entityClaims')).map((r) => [r.dataset, r.entity, r.schema, r.claims.map((c) => c.id)]);
     const derived = await all('derived');
     db.close();
     const local = await (globalThis.browser ?? chrome).storage.local.get(null);
