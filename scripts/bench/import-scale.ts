@@ -4,13 +4,16 @@
  * would: file picker, preview, confirm), then hovers mentions on the demo article and measures the
  * card's latency from the page (pointer event → card drawn with content): warm, and right after the
  * service worker was stopped. Also reports the service worker's JS heap after the cold card.
+ * Every figure is printed with the machine's one-minute load average (`load …`), since a shared
+ * machine's load changes what a run measures.
  *
- *   npx tsx scripts/bench/import-scale.ts [--claims 100000] [--rounds 3]
+ *   npx tsx scripts/bench/import-scale.ts [--claims 100000] [--rounds 3] [--dist DIR]
  *
- * Needs `npm run build` first. Prints one line per measurement and a summary.
+ * Needs `npm run build` first (`--dist`: another Chromium build, e.g. an earlier commit's, to
+ * compare in the same conditions). Prints one line per measurement and a summary.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ElementHandle } from 'puppeteer-core';
@@ -20,7 +23,11 @@ import { hoverLatency } from '../../test/e2e/card-timing';
 import { distFor, launchWithExtension, ROOT, serveStatic, waitFor } from '../../test/e2e/harness';
 
 const { values } = parseArgs({
-  options: { claims: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    claims: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '3' },
+    dist: { type: 'string' },
+  },
 });
 const N = Number(values.claims);
 const ROUNDS = Number(values.rounds);
@@ -57,6 +64,8 @@ function generate(file: string): void {
   writeFileSync(file, JSON.stringify({ format: OUR_FORMAT, meta, entities: [], claims }));
 }
 
+/** The one-minute load average, printed with each figure. */
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -65,7 +74,7 @@ async function main(): Promise<void> {
   generate(file);
   console.log(`generated ${N} claims, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
   const server = await serveStatic(`${ROOT}/assets/demo`);
-  const ext = await launchWithExtension('chromium', distFor('chromium'));
+  const ext = await launchWithExtension('chromium', values.dist ?? distFor('chromium'));
   try {
     const options = await ext.open(`${ext.extensionOrigin}/src/options/index.html`);
     await options.waitForSelector('#wsw-hover-delay');
@@ -87,30 +96,43 @@ async function main(): Promise<void> {
           tag: 'wsw/1',
           name: 'entityCard',
           payload: { entityId: id, lang: 'en', pattern: 0, seen: id },
-        })) as { ok: boolean; value?: { total: number } };
-        return { ms: performance.now() - t, total: reply.value?.total ?? -1 };
+        })) as { ok: boolean; value?: { summary: { claims: number } } | null };
+        return { ms: performance.now() - t, total: reply.value?.summary.claims ?? -1 };
       }, entityId);
-    const optionsCdp = await options.createCDPSession();
-    await optionsCdp.send('ServiceWorker.enable');
-    const backgroundAlone = async (when: string) => {
-      for (const id of ['izium', 'bucha']) {
-        await optionsCdp.send('ServiceWorker.stopAllWorkers');
-        await new Promise((r) => setTimeout(r, 500));
-        const cold = await ask(id);
-        const warm = await ask(id);
-        console.log(
-          `background alone ${when}, ${id} (${cold.total} claims): cold ${cold.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms`,
-        );
-      }
+    const heap = async (when: string) => {
       const worker = await ext.browser.waitForTarget(
         (t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin),
       );
       const session = await worker.createCDPSession();
-      const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+      const used = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
       await session.detach();
       console.log(
-        `service worker heap ${when}: ${(heap.usedSize / 2 ** 20).toFixed(1)} MiB used of ${(heap.totalSize / 2 ** 20).toFixed(1)} MiB`,
+        `service worker heap ${when}: ${(used.usedSize / 2 ** 20).toFixed(1)} MiB used of ${(used.totalSize / 2 ** 20).toFixed(1)} MiB; ${load()}`,
       );
+    };
+    const optionsCdp = await options.createCDPSession();
+    await optionsCdp.send('ServiceWorker.enable');
+    const backgroundAlone = async (when: string) => {
+      const colds: number[] = [];
+      const warms: number[] = [];
+      for (let round = 0; round < ROUNDS; round++)
+        for (const id of ['izium', 'bucha', 'dmitry-peskov']) {
+          await optionsCdp.send('ServiceWorker.stopAllWorkers');
+          await new Promise((r) => setTimeout(r, 500));
+          const cold = await ask(id);
+          const warm = await ask(id);
+          // Another entity, with the worker already running: the card is not cached yet.
+          const other = await ask(id === 'izium' ? 'kremlin' : 'izium');
+          colds.push(cold.ms);
+          warms.push(warm.ms, other.ms);
+          console.log(
+            `background alone ${when}, ${id} (${cold.total} claims): cold ${cold.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms, warm other entity (${other.total} claims) ${other.ms.toFixed(0)} ms; ${load()}`,
+          );
+        }
+      console.log(
+        `background alone ${when}: cold median ${median(colds).toFixed(0)} ms (max ${Math.max(...colds).toFixed(0)}), warm median ${median(warms).toFixed(0)} ms (max ${Math.max(...warms).toFixed(0)}); ${load()}`,
+      );
+      await heap(when);
     };
     await backgroundAlone('before the import');
     const started = Date.now();
@@ -121,22 +143,59 @@ async function main(): Promise<void> {
     await options.click('#wsw-import-confirm');
     await waitFor('import done', async () => (await stage()) === 'done', 600_000);
     console.log(
-      `import: preview after ${((previewed - started) / 1000).toFixed(1)} s, stored after ${((Date.now() - previewed) / 1000).toFixed(1)} s more`,
+      `import: preview after ${((previewed - started) / 1000).toFixed(1)} s, stored after ${((Date.now() - previewed) / 1000).toFixed(1)} s more; ${load()}`,
     );
+    // tsx (esbuild keepNames) wraps nested functions of page.evaluate callbacks in `__name(...)`.
+    await options.evaluate('globalThis.__name = (f) => f');
+    // The IndexedDB read alone, from this extension page: a popular entity's claims through the
+    // entity index (one record per claim) and as the one record per dataset a card reads now.
+    for (let round = 0; round < ROUNDS; round++)
+      for (const id of ['izium', 'dmitry-peskov']) {
+        const r = await options.evaluate(async (entity) => {
+          const done = <T>(req: IDBRequest<T>) =>
+            new Promise<T>((resolve, reject) => {
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
+          const db = await done(indexedDB.open('wsw-library'));
+          const t0 = performance.now();
+          // Builds since claims were grouped by entity have no entity index.
+          const claims = db.transaction('claims').objectStore('claims');
+          const rows = claims.indexNames.contains('entity')
+            ? await done(claims.index('entity').getAll(entity))
+            : [];
+          const t1 = performance.now();
+          // Builds before claims were grouped by entity have no such store.
+          const one = db.objectStoreNames.contains('entityClaims')
+            ? ((await done(
+                db.transaction('entityClaims').objectStore('entityClaims').get(['scale', entity]),
+              )) as { claims: unknown[] } | undefined)
+            : undefined;
+          const t2 = performance.now();
+          db.close();
+          return { index: t1 - t0, rows: rows.length, record: t2 - t1, claims: one?.claims.length ?? -1 };
+        }, id);
+        console.log(
+          `IndexedDB read of ${id}: through the entity index ${r.index.toFixed(0)} ms (${r.rows} records), one record ${r.record.toFixed(0)} ms (${r.claims} claims); ${load()}`,
+        );
+      }
     await backgroundAlone('after the import');
     await options.close();
 
-    const page = await ext.open(`${server.origin}/index.html`);
-    // tsx (esbuild keepNames) wraps nested functions of page.evaluate callbacks in `__name(...)`.
-    await page.evaluate('globalThis.__name = (f) => f');
+    const page = await ext.open('about:blank');
     await page.setViewport({ width: 1200, height: 900 });
-    await waitFor('highlights', () => page.evaluate(() => CSS.highlights.size > 0), 30_000);
     const cdp = await page.createCDPSession();
     await cdp.send('ServiceWorker.enable');
     const phrases = ['Izyum', 'Bucha', 'Kharkiv province', 'Zelensky', 'Peskov'];
     const cold: number[] = [];
     const warm: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      // A fresh load each round: the first hover after load, while the page's cards are being
+      // fetched ahead, is the one a large import made slow.
+      await page.goto(`${server.origin}/index.html`);
+      // tsx (esbuild keepNames) wraps nested functions of page.evaluate callbacks in `__name(...)`.
+      await page.evaluate('globalThis.__name = (f) => f');
+      await waitFor('highlights', () => page.evaluate(() => CSS.highlights.size > 0), 30_000);
       await cdp.send('ServiceWorker.stopAllWorkers');
       await new Promise((r) => setTimeout(r, 500));
       const c = await hoverLatency(page, phrases[round % phrases.length]!);
@@ -144,12 +203,15 @@ async function main(): Promise<void> {
       const w = await hoverLatency(page, phrases[(round + 1) % phrases.length]!);
       const w2 = await hoverLatency(page, phrases[(round + 2) % phrases.length]!);
       warm.push(w, w2);
-      console.log(`round ${round + 1}: cold ${c.toFixed(0)} ms, warm ${w.toFixed(0)} / ${w2.toFixed(0)} ms`);
+      console.log(
+        `round ${round + 1}: cold ${c.toFixed(0)} ms, warm ${w.toFixed(0)} / ${w2.toFixed(0)} ms; ${load()}`,
+      );
     }
     console.log(
       `${N} imported claims: card after the service worker was stopped median ${median(cold).toFixed(0)} ms (max ${Math.max(...cold).toFixed(0)}), warm median ${median(warm).toFixed(0)} ms (max ${Math.max(...warm).toFixed(0)})` +
-        ' (as the reader sees it: the content script may already hold a prefetched card)',
+        ` (as the reader sees it: the content script may already hold a prefetched card); ${load()}`,
     );
+    await heap('after the page rounds');
   } finally {
     await ext.close();
     await server.close();

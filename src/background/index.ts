@@ -35,8 +35,7 @@ import {
   ensureContentData,
   libraryRevision,
   listDatasetRecords,
-  readClaimsById,
-  readClaimsInvolving,
+  readCardClaims,
   readDerivedDictionary,
   REVISION_KEY,
   type DatasetRecord,
@@ -106,21 +105,46 @@ function library(): Promise<Current> {
   return current;
 }
 
-/** The part of the library one card needs (see {@link cardSlice}). */
+/**
+ * Slices of the entities asked about last, while the library is unchanged: a warm hover (and the
+ * page's cards fetched ahead, which often repeat an entity under another spelling) then skips the
+ * IndexedDB read. Bounded, since a slice of a popular entity holds ~1,300 claims at 100,000
+ * imported: a dozen slices stay within a few megabytes of the background's heap.
+ */
+const SLICE_CACHE = 12;
+let slices = new Map<string, Promise<Dataset>>();
+
+/** The part of the library one card needs (see {@link cardSlice}), cached for a few entities. */
 async function datasetFor(entityId: string): Promise<Dataset> {
-  const { enabled, dataAsOf } = await library();
-  if (enabled.length === 0) return dataset;
-  const order = enabled.map((r) => r.id);
-  const imported = await readClaimsInvolving(entityId, order);
-  const missing = missingAnswerTargets(imported, dataset, entityId);
+  const lib = await library();
+  if (lib.enabled.length === 0) return dataset;
+  const cached = slices.get(entityId);
+  if (cached) {
+    slices.delete(entityId);
+    slices.set(entityId, cached);
+    return cached;
+  }
+  const slice = readSlice(entityId, lib);
+  slices.set(entityId, slice);
+  if (slices.size > SLICE_CACHE) slices.delete(slices.keys().next().value!);
+  slice.catch(() => slices.get(entityId) === slice && slices.delete(entityId));
+  return slice;
+}
+
+async function readSlice(entityId: string, { enabled, dataAsOf }: Current): Promise<Dataset> {
   const answered = new Map<string, Claim>();
-  const fromImports = missing.filter((id) => {
-    const bundledClaim = bundledById.get(id);
-    if (bundledClaim) answered.set(id, bundledClaim);
-    return !bundledClaim;
-  });
-  for (const c of await readClaimsById(fromImports, order)) if (!answered.has(c.id)) answered.set(c.id, c);
-  return cardSlice(dataset, entityId, imported, answered, dataAsOf);
+  const { involving, answered: fromImports } = await readCardClaims(
+    entityId,
+    enabled.map((r) => r.id),
+    (imported) =>
+      missingAnswerTargets(imported, dataset, entityId).filter((id) => {
+        const bundledClaim = bundledById.get(id);
+        if (bundledClaim) answered.set(id, bundledClaim);
+        return !bundledClaim;
+      }),
+  );
+  for (const c of fromImports) if (!answered.has(c.id)) answered.set(c.id, c);
+  return cardSlice(dataset, entityId, involving, answered, dataAsOf);
 }
 
 /** The claims of several entities' slices in one dataset (the popup's list of a page). */
@@ -151,7 +175,10 @@ function contentDataStored(): Promise<void> {
 browser.runtime.onInstalled.addListener(() => void contentDataStored().catch(() => undefined));
 
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && REVISION_KEY in changes) current = null;
+  if (area === 'local' && REVISION_KEY in changes) {
+    current = null;
+    slices = new Map();
+  }
 });
 
 listen({

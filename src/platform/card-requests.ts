@@ -3,6 +3,10 @@
  * (during the hover intent, so the card has its content when it opens even if the background has
  * to wake up first), kept per page, fetched ahead in idle time after each scan, and dropped when
  * imported datasets change or the page comes back from the back/forward cache.
+ *
+ * Cards fetched ahead are asked one at a time, and never while a card the pointer is on is being
+ * asked: with a large import a card costs the background tens of milliseconds, and a page's sixty
+ * cards asked at once queued the hovered one behind all of them (seconds after a fresh start).
  */
 import browser from 'webextension-polyfill';
 import type { Reply, RequestOf } from '../core/messages';
@@ -19,6 +23,8 @@ export type CardReply = Reply<'entityCard'>;
 const PREFETCH_LIMIT = 60;
 /** How long the background may take to answer (it may have to wake up first). */
 const CARD_TIMEOUT_MS = 5000;
+/** Cards fetched ahead that may be in flight at once. */
+const PREFETCH_PARALLEL = 1;
 
 export class CardRequests {
   /** Answers and requests in flight, by what was asked. */
@@ -32,6 +38,12 @@ export class CardRequests {
   readonly #considered = new WeakMap<object, number>();
   /** The page context version the cached cards were ranked for. */
   #version = 0;
+  /** Cards to fetch ahead, in page order, each with the context version it was queued for. */
+  #queue: { request: CardRequest; version: number }[] = [];
+  /** Cards fetched ahead now in flight. */
+  #prefetching = 0;
+  /** Cards asked for by the pointer now in flight (fetching ahead waits for them). */
+  #urgent = 0;
 
   constructor(private readonly life: Lifetime) {
     const { signal } = life;
@@ -53,6 +65,10 @@ export class CardRequests {
    * page context's: cards ranked for what the page was about before are dropped.
    */
   get(request: CardRequest, version: number): Promise<CardReply> {
+    return this.#ask(request, version, true);
+  }
+
+  #ask(request: CardRequest, version: number, urgent: boolean): Promise<CardReply> {
     if (!this.life.alive()) return Promise.resolve({ ok: false, error: 'orphaned' });
     if (version !== this.#version) {
       this.#cards.clear();
@@ -64,6 +80,13 @@ export class CardRequests {
     if (!pending) {
       pending = send('entityCard', request, { timeoutMs: CARD_TIMEOUT_MS });
       this.#cards.set(key, pending);
+      if (urgent) {
+        this.#urgent++;
+        void pending.finally(() => {
+          this.#urgent--;
+          this.#pump();
+        });
+      }
       // A failed answer is not kept: the next hover asks again.
       const mine = pending;
       void mine.then((r) => !r.ok && this.#cards.get(key) === mine && this.#cards.delete(key));
@@ -71,7 +94,10 @@ export class CardRequests {
     return pending;
   }
 
-  /** In idle time, ask for the cards of `items` not considered yet (up to the page's limit). */
+  /**
+   * In idle time, queue the cards of `items` not considered yet (up to the page's limit), to be
+   * asked one at a time behind any card the pointer asks for.
+   */
   prefetch<T extends object>(
     items: readonly T[],
     toRequest: (item: T) => CardRequest,
@@ -80,13 +106,30 @@ export class CardRequests {
     cancelIdle(this.#idle);
     this.#idle = whenIdle(() => {
       if (this.life.signal.aborted || !this.life.alive()) return;
+      // Cards queued for an earlier page context would be dropped on arrival.
+      this.#queue = this.#queue.filter((q) => q.version === version);
       for (const item of items) {
-        if (this.#cards.size >= PREFETCH_LIMIT) break;
+        if (this.#cards.size + this.#queue.length >= PREFETCH_LIMIT) break;
         if (this.#considered.get(item) === version) continue;
         this.#considered.set(item, version);
-        void this.get(toRequest(item), version);
+        this.#queue.push({ request: toRequest(item), version });
       }
+      this.#pump();
     });
+  }
+
+  /** Ask for the next queued cards, unless the pointer's card is in flight. */
+  #pump(): void {
+    while (this.#prefetching < PREFETCH_PARALLEL && this.#urgent === 0 && this.#queue.length > 0) {
+      if (this.life.signal.aborted || !this.life.alive()) return;
+      const { request, version } = this.#queue.shift()!;
+      if (version < this.#version) continue;
+      this.#prefetching++;
+      void this.#ask(request, version, false).finally(() => {
+        this.#prefetching--;
+        this.#pump();
+      });
+    }
   }
 }
 

@@ -34,7 +34,7 @@ const IMPORTED_TEXT = 'Izium was never shelled by anyone';
 function storedState(page: Page): Promise<string> {
   return page.evaluate(`(async () => {
     const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('wsw-library', 2);
+      const r = indexedDB.open('wsw-library', 3);
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
@@ -44,11 +44,14 @@ function storedState(page: Page): Promise<string> {
     });
     const datasets = await all('datasets');
     const claims = await all('claims');
+    // The same claims grouped by entity: which claims each record holds (their content is
+    // compared in 'claims'; serialising it twice made the 20 MB import's state too big to compare).
+    const entityClaims = (await all('entityClaims')).map((r) => [r.dataset, r.entity, r.schema, r.claims.map((c) => c.id)]);
     const derived = await all('derived');
     db.close();
     const local = await (globalThis.browser ?? chrome).storage.local.get(null);
     const sync = await (globalThis.browser ?? chrome).storage.sync.get(null);
-    return JSON.stringify({ datasets, claims, derived, local, sync });
+    return JSON.stringify({ datasets, claims, entityClaims, derived, local, sync });
   })()`) as Promise<string>;
 }
 

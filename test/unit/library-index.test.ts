@@ -3,7 +3,14 @@ import type { Claim } from '../../src/core/claims';
 import { buildCardData } from '../../src/core/card-data';
 import { compileDataset, type DatasetMeta } from '../../src/core/dataset';
 import { mergeLibrary, type StoredDataset } from '../../src/core/library';
-import { cardSlice, claimEntityIds, countByEntity, missingAnswerTargets } from '../../src/core/library-index';
+import {
+  cardSlice,
+  claimEntityIds,
+  countByEntity,
+  looksLikeClaim,
+  missingAnswerTargets,
+} from '../../src/core/library-index';
+import { readDataset } from '../../src/node/dataset-files';
 
 const META: DatasetMeta = {
   id: 'test',
@@ -103,5 +110,25 @@ describe('the library index', () => {
   it('keeps the bundled claim when an import repeats its id', () => {
     const slice = cardSlice(bundled, 'izium', a.claims, new Map(), META.dataAsOf);
     expect(slice.claims.find((c) => c.id === accusation.id)?.speaker).toBe('volodymyr-zelensky');
+  });
+
+  // Stored claims were validated when written; a card trusts them after this cheap check only.
+  it('takes every valid claim for a claim, and a damaged record for none', () => {
+    for (const c of readDataset().dataset.claims) expect(looksLikeClaim(c)).toBe(true);
+    const good = claim('russia', ['izium'], { reviews: [] });
+    expect(looksLikeClaim(good)).toBe(true);
+    const damaged: unknown[] = [
+      null,
+      'claim',
+      { ...good, id: 7 },
+      { ...good, about: [] },
+      { ...good, about: 'izium' },
+      { ...good, source: null },
+      { ...good, source: { outlet: 'Example' } },
+      { ...good, date: undefined },
+      { ...good, respondsTo: 3 },
+      { ...good, reviews: {} },
+    ];
+    for (const d of damaged) expect(looksLikeClaim(d)).toBe(false);
   });
 });
