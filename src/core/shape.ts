@@ -36,6 +36,9 @@ export const count =
 /** `true` or `false`. */
 export const flag: Shape<boolean> = (raw, path) => (typeof raw === 'boolean' ? raw : fail(path, 'a boolean'));
 
+/** Any value, passed on unchecked: for a payload the receiver checks where it uses it. */
+export const anything: Shape<unknown> = (raw) => raw;
+
 /** `null`. */
 export const nothing: Shape<null> = (raw, path) => (raw === null ? raw : fail(path, 'null'));
 

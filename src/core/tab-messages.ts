@@ -8,6 +8,7 @@
 import type { Check } from './envelope';
 import type { MessageName, TabMessageName } from './messages';
 import {
+  anything,
   check,
   count,
   flag,
@@ -148,7 +149,7 @@ export const CONTENT_REPLIES: Readonly<Record<ContentMessageName, Check>> = {
   ensureContentData: asCheck(nothing),
   openBrowse: asCheck(nothing),
   pageFound: asCheck(nothing),
-  pageStatements: asCheck(object({ statements: count(0) })),
+  pageStatements: asCheck(object({ statements: count(0), speakers: optional(anything) })),
   entityCard: asCheck(orNull(cardData)),
 };
 

@@ -265,7 +265,11 @@ describe('the content script checks replies as the protocol does', () => {
     ensureContentData: fc.constant(null),
     openBrowse: fc.constant(null),
     pageFound: fc.constant(null),
-    pageStatements: fc.record({ statements: fc.integer({ min: -2, max: 1000 }) }),
+    // `speakers`: the small dictionary of claim-less speakers, passed on for the session to check.
+    pageStatements: fc.record(
+      { statements: fc.integer({ min: -2, max: 1000 }), speakers: fc.anything() },
+      { requiredKeys: ['statements'] },
+    ),
   };
   for (const name of Object.keys(otherValid) as (keyof typeof otherValid)[]) {
     it(name, () => {
