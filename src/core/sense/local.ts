@@ -24,7 +24,16 @@ import {
 } from './cues';
 import { normalizeAlias } from '../normalize';
 import { langFamily, UNINFLECTED } from './language';
-import { isArticle, isFemaleTitle, isGivenName, isMaleTitle, isOneOf, isTeamWord, isTitle } from './lexicon';
+import {
+  isArticle,
+  isFemaleTitle,
+  isGivenName,
+  isMaleTitle,
+  isOneOf,
+  isTeamWord,
+  isTitle,
+  lexiconOf,
+} from './lexicon';
 
 /** Which rule suppressed a mention. */
 export type SenseRule =
@@ -128,6 +137,7 @@ const patternLang = (dict: Dictionary, p: number) => langFamily(dict.langs[dict.
  */
 export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts, lang: string): LocalVerdict {
   const { patternFlags, patternEntity, patternKind, patternGroup } = dict;
+  const lx = lexiconOf(dict);
   const blockers = patterns.filter((p) => patternFlags[p]! & BLOCKER);
   if (blockers.length) {
     const p = blockers[0]!;
@@ -140,7 +150,7 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
       claims,
       referent: facts.text,
       // "Paul Bucha", "Sgt. Bucha": the namesake is a person.
-      person: words.length > 1 && (isGivenName(words[0]!) || isTitle(words[0]!.replace(/\.$/u, ''))),
+      person: words.length > 1 && (isGivenName(lx, words[0]!) || isTitle(lx, words[0]!.replace(/\.$/u, ''))),
       confirmed: false,
       commonNoun: false,
     };
@@ -187,7 +197,7 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
         'derived-word',
         `${languageName(own)} case form on a page in ${languageName(lang)}: another word`,
       );
-    if (facts.prev && isArticle(facts.prev.folded))
+    if (facts.prev && isArticle(lx, facts.prev.folded))
       return verdict('derived-word', `after the article "${facts.prev.word}": a derived word`);
   }
   const prev = facts.prev;
@@ -210,19 +220,19 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     if (
       prev.capital &&
       !prev.dot &&
-      !isTitle(prev.folded) &&
-      isGivenName(prev.folded) &&
+      !isTitle(lx, prev.folded) &&
+      isGivenName(lx, prev.folded) &&
       !isOneOf(prev.folded, given)
     )
       return verdict('other-person', `"${prev.word}" is not ${entity.name.en}'s given name`, group, true);
-    if (isFemaleTitle(prev.folded) && looksMale(entity))
+    if (isFemaleTitle(lx, prev.folded) && looksMale(entity))
       return verdict('other-person', `"${prev.word}" addresses a woman, not ${entity.name.en}`);
-    if (isMaleTitle(prev.folded) && looksMale(entity)) return { ...keep, confirmed: true };
+    if (isMaleTitle(lx, prev.folded) && looksMale(entity)) return { ...keep, confirmed: true };
     return keep;
   }
   if (
     !prev.quoted &&
-    isTitle(prev.folded) &&
+    isTitle(lx, prev.folded) &&
     (prev.dot || prev.capital || /^(pan|pani|\p{Script=Cyrillic}+)$/u.test(prev.folded))
   )
     return verdict(
@@ -231,7 +241,7 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
       group,
       true,
     );
-  if (!prev.quoted && (facts.initial || (prev.capital && !prev.dot && isGivenName(prev.folded))))
+  if (!prev.quoted && (facts.initial || (prev.capital && !prev.dot && isGivenName(lx, prev.folded))))
     return verdict(
       'person-not-place',
       `"${prev.word}${prev.dot ? '.' : ''}" before it: a person's name, not ${entity.name.en}`,
@@ -240,7 +250,7 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     );
   if (facts.age)
     return verdict('person-not-place', `an age after it: a person, not ${entity.name.en}`, group, true);
-  if (entity.type === 'place' && isTeamWord(prev.folded))
+  if (entity.type === 'place' && isTeamWord(lx, prev.folded))
     return verdict('team-name', `"${prev.word}" before it: a club's name, not ${entity.name.en}`);
   return keep;
 }

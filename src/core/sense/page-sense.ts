@@ -26,6 +26,7 @@ import { BREAK } from '../normalize';
 import { findCandidates, supportFrom, type Mention } from '../matcher';
 import type { Support } from '../mention-why';
 import { langFamily, languageOf, LANGUAGES, voteLanguage } from './language';
+import { lexiconOf } from './lexicon';
 import { judgeLocally, readFacts, type Facts, type Suppression } from './local';
 
 /** One candidate's verdict: kept (with its support, for ambiguous aliases) or suppressed and why. */
@@ -152,7 +153,7 @@ export class PageSense {
       for (const [id, bs, be] of blocks) {
         if (!this.blockEntries.has(id)) continue;
         const v = new Float32Array(LANGUAGES.length);
-        voteLanguage(text, bs, be, v);
+        voteLanguage(text, bs, be, v, lexiconOf(this.dict).functionWords);
         this.votes.set(id, v);
         for (let i = 0; i < v.length; i++) this.voteSum[i]! += v[i]!;
       }
