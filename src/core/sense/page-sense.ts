@@ -20,70 +20,29 @@
  * Verdicts depend only on the set of blocks fed (and `<html lang>`), never on their order: every
  * page-level fact (language, namesakes, firm entities) is recomputed from all blocks, and an
  * update reports the older verdicts it changed.
+ *
+ * Feeding judges the new text against what the page has said so far; when it changes a page-level
+ * fact (the language, a new namesake) or text is forgotten, the whole page is judged again by
+ * {@link PageSense.settle}: at once (the default, as `wsw annotate` needs it), or — with
+ * `defer` — when the caller chooses, in steps it can stop between (a page reader's idle slices:
+ * judging a 5 MB page again in one task took ~100 ms).
  */
 import { AMBIGUOUS, CAPITALISED_SUPPORTS, type Dictionary } from '../dictionary';
 import { BREAK } from '../normalize';
 import { findCandidates, supportFrom, type Mention } from '../matcher';
-import type { Support } from '../mention-why';
 import { langFamily, languageOf, LANGUAGES, voteLanguage } from './language';
 import { lexiconOf } from './lexicon';
-import { judgeLocally, readFacts, type Facts, type Suppression } from './local';
+import { judgeLocally, readFacts, type Suppression } from './local';
+import type { Entry, Judged, Namesake, SenseOptions, SenseUpdate, Settling } from './entry';
 
-/** One candidate's verdict: kept (with its support, for ambiguous aliases) or suppressed and why. */
-export interface Judged {
-  /** The chunk the mention's offsets refer to (as returned by {@link PageSense.feed}). */
-  chunk: number;
-  mention: Mention;
-  kept: boolean;
-  suppressed?: Suppression;
-}
-
-/** What feeding or forgetting text changed. */
-export interface SenseUpdate {
-  /** The chunk fed (-1 for {@link PageSense.forget}). */
-  chunk: number;
-  /** Verdicts on the candidates of the text just fed, in text order. */
-  judged: Judged[];
-  /** Earlier verdicts that this text turned (kept → suppressed or back). */
-  changed: Judged[];
-}
-
-interface Entry {
-  chunk: number;
-  block: number;
-  start: number;
-  end: number;
-  patterns: number[];
-  facts: Facts;
-  /** Local verdict, for {@link Entry.lang}. */
-  lang: string | null;
-  pattern: number;
-  local: Suppression | null;
-  claims: number[];
-  referent: string;
-  person: boolean;
-  confirmed: boolean;
-  commonNoun: boolean;
-  kept: boolean;
-  suppressed?: Suppression;
-  support?: Support;
-}
-
-interface Namesake {
-  referent: string;
-  person: boolean;
-  /** The page uses the alias as a common word ("изюм"): only a capitalised use mid-sentence is the name. */
-  word: boolean;
-}
-
-/** Options of {@link PageSense}. */
-export interface SenseOptions {
-  /** The page's declared language (`<html lang>`), if any: it wins over the text's own. */
-  lang?: string;
-}
+export type { Judged, SenseOptions, SenseUpdate } from './entry';
 
 export class PageSense {
   private readonly declared: string;
+  private readonly defer: boolean;
+  /** A page-level fact changed since the whole page was last judged. */
+  private stale = false;
+  private run: Settling | null = null;
   private nextChunk = 0;
   private nextBlock = 0;
   private readonly chunks = new Map<number, { entries: Entry[]; blocks: [number, number, number][] }>();
@@ -103,6 +62,12 @@ export class PageSense {
   ) {
     this.declared = langFamily(options.lang);
     this.lang = this.declared;
+    this.defer = options.defer ?? false;
+  }
+
+  /** Whether the page waits to be judged again as a whole ({@link settle}). */
+  get pending(): boolean {
+    return this.stale;
   }
 
   /** The page language the rules use now ('' = unknown). */
@@ -141,6 +106,7 @@ export class PageSense {
         confirmed: false,
         commonNoun: false,
         kept: false,
+        shown: null,
       };
       entries.push(entry);
       const list = this.blockEntries.get(block);
@@ -159,6 +125,8 @@ export class PageSense {
       }
     this.chunks.set(chunk, { entries, blocks });
     const changed = this.judge(entries);
+    if (!this.defer) changed.push(...this.settle().changed);
+    for (const e of entries) e.shown = e.kept;
     return { chunk, judged: entries.map((e) => this.verdict(e)), changed };
   }
 
@@ -189,7 +157,54 @@ export class PageSense {
     }
     c.blocks = c.blocks.filter(([, bs, be]) => !(bs >= from && be <= to));
     if (!c.entries.length && !c.blocks.length) this.chunks.delete(chunk);
-    return { chunk: -1, judged: [], changed: this.judge([], true) };
+    this.invalidate();
+    return { chunk: -1, judged: [], changed: this.defer ? [] : this.settle().changed };
+  }
+
+  /**
+   * Judge the whole page again if a page-level fact changed, until done or until `shouldYield`
+   * (asked every few candidates) says to stop; a later call goes on where this one stopped. Text
+   * fed or forgotten meanwhile starts it over. Returns the reported verdicts that turned.
+   */
+  settle(shouldYield: () => boolean = () => false): { changed: Judged[]; done: boolean } {
+    if (!this.stale) return { changed: [], done: true };
+    if (!this.run) {
+      this.lang = this.declared || this.pageLanguage();
+      this.run = { list: [...this.all()], phase: 0, i: 0 };
+    }
+    const run = this.run;
+    const { patternFlags } = this.dict;
+    const ambiguous = (e: Entry) => patternFlags[e.pattern]! & AMBIGUOUS;
+    // One phase over every entry; false when stopped before its end.
+    const phase = (n: number, judge: (e: Entry) => void): boolean => {
+      if (run.phase !== n) return true;
+      while (run.i < run.list.length) {
+        judge(run.list[run.i++]!);
+        if (run.i % 16 === 0 && shouldYield()) return false;
+      }
+      run.i = 0;
+      run.phase++;
+      return true;
+    };
+    const done =
+      phase(0, (e) => this.judgeLocal(e)) &&
+      phase(1, () => {
+        this.namesakes = this.collectNamesakes(run.list);
+        this.firm = new Set();
+        this.waiting = new Set();
+        run.i = run.list.length;
+      }) &&
+      phase(2, (e) => {
+        this.judgePage(e);
+        if (e.kept && !ambiguous(e)) this.firm.add(this.entityOf(e));
+      }) &&
+      phase(3, (e) => {
+        if (e.kept && ambiguous(e) && !this.support(e)) this.waiting.add(e);
+      });
+    if (!done) return { changed: [], done: false };
+    this.stale = false;
+    this.run = null;
+    return { changed: this.report(run.list), done: true };
   }
 
   /** Every current verdict of a chunk (or of the whole page), in text order per chunk. */
@@ -218,53 +233,60 @@ export class PageSense {
   }
 
   /**
-   * Judge `fresh` entries; re-judge the whole page when a page-level fact changed (`full`, the
-   * language, the namesakes), else only the ambiguous entries that new firm mentions may support.
-   * Returns the older verdicts that turned.
+   * Judge `fresh` entries against the page as it stands, releasing older ambiguous entries that
+   * new firm mentions support; a changed language or a new namesake leaves the rest of the page
+   * to {@link settle}. Returns the reported verdicts that turned.
    */
-  private judge(fresh: Entry[], full = false): Judged[] {
-    const before = new Map<Entry, boolean>();
-    const touch = (e: Entry) => {
-      if (!before.has(e)) before.set(e, e.kept);
-    };
-    const isFresh = new Set(fresh);
+  private judge(fresh: Entry[]): Judged[] {
     const lang = this.declared || this.pageLanguage();
-    if (lang !== this.lang) full = true;
+    if (lang !== this.lang) this.invalidate();
     this.lang = lang;
-    for (const e of fresh) this.judgeLocal(e);
-    if (!full)
-      for (const e of fresh) {
-        for (const g of e.claims) if (!this.namesakes.has(g)) full = true;
-        if (e.commonNoun && !this.namesakes.has(this.dict.patternGroup[e.pattern]!)) full = true;
-      }
-    let scope: Entry[] = fresh;
-    if (full) {
-      scope = [...this.all()];
-      for (const e of scope) {
-        if (!isFresh.has(e)) touch(e);
-        this.judgeLocal(e);
-      }
-      this.namesakes = this.collectNamesakes(scope);
-      this.firm = new Set();
-      this.waiting = new Set();
+    for (const e of fresh) {
+      this.judgeLocal(e);
+      this.noteNamesakes(e);
     }
     const { patternFlags } = this.dict;
-    for (const e of scope) this.judgePage(e);
+    for (const e of fresh) this.judgePage(e);
     const firmBefore = this.firm.size;
-    for (const e of scope)
+    for (const e of fresh)
       if (e.kept && !(patternFlags[e.pattern]! & AMBIGUOUS)) this.firm.add(this.entityOf(e));
-    // Support: ambiguous entries just judged, and older ones still waiting for it.
-    const ambiguous = scope.filter((e) => e.kept && patternFlags[e.pattern]! & AMBIGUOUS);
-    // Older ones can only be released by an entity that became firm just now.
-    if (!full && this.firm.size > firmBefore) for (const e of this.waiting) ambiguous.push(e);
+    // Support: ambiguous entries just judged, and older ones still waiting for it (which only an
+    // entity that became firm just now can release).
+    const ambiguous = fresh.filter((e) => e.kept && patternFlags[e.pattern]! & AMBIGUOUS);
+    if (this.firm.size > firmBefore) for (const e of this.waiting) ambiguous.push(e);
     for (const e of ambiguous) {
-      if (!isFresh.has(e)) touch(e);
       if (this.support(e)) this.waiting.delete(e);
       else this.waiting.add(e);
     }
+    return this.report(ambiguous);
+  }
+
+  /** The reported verdicts among `entries` that turned since (now reported as they are). */
+  private report(entries: Iterable<Entry>): Judged[] {
     const changed: Judged[] = [];
-    for (const [e, kept] of before) if (e.kept !== kept) changed.push(this.verdict(e));
+    for (const e of entries)
+      if (e.shown !== null && e.shown !== e.kept) {
+        e.shown = e.kept;
+        changed.push(this.verdict(e));
+      }
     return changed;
+  }
+
+  /** The whole page is to be judged again (and a judgement in progress started over). */
+  private invalidate(): void {
+    this.stale = true;
+    this.run = null;
+  }
+
+  /** Add the namesakes `e` shows to the page's; a new one means judging the page again. */
+  private noteNamesakes(e: Entry): void {
+    const groups = [...e.claims];
+    if (e.commonNoun) groups.push(this.dict.patternGroup[e.pattern]!);
+    for (const g of groups)
+      if (!this.namesakes.has(g)) {
+        this.namesakes.set(g, this.collectNamesakes([e]).get(g)!);
+        this.invalidate();
+      }
   }
 
   private pageLanguage(): string {
