@@ -72,6 +72,10 @@ export interface SenseLexicon {
   articles: string;
   /** Per language code: function words that tell a Latin-script page's language. */
   functionWords: Record<string, string>;
+  /** The reasons a suppression gives (`wsw annotate --explain-suppressed`), by key; {0}… filled in. */
+  reasons: Record<string, string>;
+  /** Languages' English names by code (for those reasons). */
+  languages: Record<string, string>;
 }
 
 /**

@@ -18,6 +18,9 @@ export interface Lexicon {
   teams: Set<string>;
   teamStems: string[];
   articles: Set<string>;
+  /** Reasons by key, with {0}, {1}… for what fills them in; language names by code. */
+  reasons: Record<string, string>;
+  languages: Record<string, string>;
   /** Function word → indexes (into {@link LANGUAGES}) of the languages that use it. */
   functionWords: Map<string, number[]>;
 }
@@ -64,6 +67,8 @@ export function lexiconOf(dict: Dictionary): Lexicon {
     teamStems: words(source?.teamStems),
     articles: new Set(words(source?.articles)),
     functionWords,
+    reasons: source?.reasons ?? {},
+    languages: source?.languages ?? {},
   };
   cache.set(dict, lx);
   return lx;
@@ -99,3 +104,10 @@ export const isMaleTitle = (lx: Lexicon, folded: string) => lx.male.has(folded);
 export const isTeamWord = (lx: Lexicon, folded: string) =>
   lx.teams.has(folded) || lx.teamStems.some((s) => folded.startsWith(s));
 export const isArticle = (lx: Lexicon, folded: string) => lx.articles.has(folded);
+
+/** A suppression's reason in English, from the lexicon's template `key` ({0}, {1}… filled in). */
+export const reason = (lx: Lexicon, key: string, ...args: string[]): string =>
+  (lx.reasons[key] ?? key).replace(/\{(\d)\}/gu, (_, i: string) => args[Number(i)] ?? '');
+
+/** A language's English name by its code (the code itself when the lexicon has none). */
+export const languageName = (lx: Lexicon, code: string): string => lx.languages[code] ?? code;

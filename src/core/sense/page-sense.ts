@@ -31,7 +31,7 @@ import { AMBIGUOUS, CAPITALISED_SUPPORTS, type Dictionary } from '../dictionary'
 import { BREAK } from '../normalize';
 import { findCandidates, supportFrom, type Mention } from '../matcher';
 import { langFamily, languageOf, LANGUAGES, voteLanguage } from './language';
-import { lexiconOf } from './lexicon';
+import { lexiconOf, reason } from './lexicon';
 import { judgeLocally, readFacts, type Suppression } from './local';
 import type { Entry, Judged, Namesake, SenseOptions, SenseUpdate, Settling } from './entry';
 
@@ -338,7 +338,7 @@ export class PageSense {
       if (!e.facts.capitalMid)
         return this.suppress(e, {
           rule: 'common-noun',
-          why: `the page uses "${namesake.referent}" as a common word, and this use is not capitalised mid-sentence`,
+          why: reason(lexiconOf(this.dict), 'word', namesake.referent),
         });
     } else if (namesake && !e.confirmed) {
       const entity = this.entityOf(e);
@@ -357,7 +357,7 @@ export class PageSense {
         const name = this.dict.entities[entity]!.name.en;
         return this.suppress(e, {
           rule: 'namesake-on-page',
-          why: `the page names "${namesake.referent}", and ${name} is not named unambiguously in this block`,
+          why: reason(lexiconOf(this.dict), 'namesake', namesake.referent, name),
         });
       }
     }
@@ -372,7 +372,7 @@ export class PageSense {
     if (support === undefined && flags & CAPITALISED_SUPPORTS && e.facts.capitalMid)
       support = { kind: 'capitalised' };
     if (support === undefined) {
-      this.suppress(e, { rule: 'unsupported', why: 'ambiguous alias, and nothing on the page supports it' });
+      this.suppress(e, { rule: 'unsupported', why: reason(lexiconOf(this.dict), 'unsupported') });
       return false;
     }
     e.kept = true;
