@@ -22,18 +22,21 @@ export class PageCandidates {
   /** Every placed candidate, by the sense chunk it was fed in and its offset there. */
   readonly #chunks = new Map<number, Map<number, PlacedMention>>();
 
+  readonly #dict: Dictionary;
+  readonly #lang: () => string | undefined;
+  readonly #makeRange: RangeFactory;
+
   /** `lang` reads the page's declared language (`<html lang>`) when a page starts. */
-  constructor(
-    private readonly dict: Dictionary,
-    private readonly lang: () => string | undefined,
-    private readonly makeRange: RangeFactory,
-  ) {
+  constructor(dict: Dictionary, lang: () => string | undefined, makeRange: RangeFactory) {
+    this.#dict = dict;
+    this.#lang = lang;
+    this.#makeRange = makeRange;
     this.reset();
   }
 
   /** Forget the page: a new one starts, and nothing said on the previous one counts. */
   reset(): void {
-    this.#sense = new PageSense(this.dict, { lang: this.lang() || undefined, defer: true });
+    this.#sense = new PageSense(this.#dict, { lang: this.#lang() || undefined, defer: true });
     this.#chunks.clear();
   }
 
@@ -49,7 +52,7 @@ export class PageCandidates {
     this.#chunks.set(update.chunk, placed);
     const show: PlacedMention[] = [];
     for (const j of update.judged) {
-      const [p] = placeMentions(piece, [j.mention], this.makeRange);
+      const [p] = placeMentions(piece, [j.mention], this.#makeRange);
       if (!p) continue;
       placed.set(j.mention.start, p);
       if (j.kept) show.push(p);

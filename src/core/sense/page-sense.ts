@@ -38,56 +38,55 @@ import type { Entry, Judged, Namesake, SenseOptions, SenseUpdate, Settling } fro
 export type { Judged, SenseOptions, SenseUpdate } from './entry';
 
 export class PageSense {
-  private readonly declared: string;
-  private readonly defer: boolean;
+  readonly #dict: Dictionary;
+  readonly #declared: string;
+  readonly #defer: boolean;
   /** A page-level fact changed since the whole page was last judged. */
-  private stale = false;
-  private run: Settling | null = null;
-  private nextChunk = 0;
-  private nextBlock = 0;
-  private readonly chunks = new Map<number, { entries: Entry[]; blocks: [number, number, number][] }>();
-  private readonly blockEntries = new Map<number, Entry[]>();
-  private readonly votes = new Map<number, Float32Array>();
+  #stale = false;
+  #run: Settling | null = null;
+  #nextChunk = 0;
+  #nextBlock = 0;
+  readonly #chunks = new Map<number, { entries: Entry[]; blocks: [number, number, number][] }>();
+  readonly #blockEntries = new Map<number, Entry[]>();
+  readonly #votes = new Map<number, Float32Array>();
   /** The sum of {@link votes}, kept as blocks come and go. */
-  private readonly voteSum = new Float64Array(LANGUAGES.length);
-  private lang = '';
-  private namesakes = new Map<number, Namesake>();
-  private firm = new Set<number>();
+  readonly #voteSum = new Float64Array(LANGUAGES.length);
+  #lang = '';
+  #namesakes = new Map<number, Namesake>();
+  #firm = new Set<number>();
   /** Ambiguous entries suppressed for want of support (a later firm mention may release them). */
-  private waiting = new Set<Entry>();
+  #waiting = new Set<Entry>();
 
-  constructor(
-    private readonly dict: Dictionary,
-    options: SenseOptions = {},
-  ) {
-    this.declared = langFamily(options.lang);
-    this.lang = this.declared;
-    this.defer = options.defer ?? false;
+  constructor(dict: Dictionary, options: SenseOptions = {}) {
+    this.#dict = dict;
+    this.#declared = langFamily(options.lang);
+    this.#lang = this.#declared;
+    this.#defer = options.defer ?? false;
   }
 
   /** Whether the page waits to be judged again as a whole ({@link settle}). */
   get pending(): boolean {
-    return this.stale;
+    return this.#stale;
   }
 
   /** The page language the rules use now ('' = unknown). */
   get language(): string {
-    return this.lang;
+    return this.#lang;
   }
 
   /** Match `text` (one or more whole blocks, separated by U+2029) and judge its candidates. */
   feed(text: string): SenseUpdate {
-    const chunk = this.nextChunk++;
+    const chunk = this.#nextChunk++;
     const blocks: [number, number, number][] = [];
     for (let from = 0; from <= text.length;) {
       let to = text.indexOf(String.fromCharCode(BREAK), from);
       if (to < 0) to = text.length;
-      blocks.push([this.nextBlock++, from, to]);
+      blocks.push([this.#nextBlock++, from, to]);
       from = to + 1;
     }
     const entries: Entry[] = [];
     let b = 0;
-    for (const c of findCandidates(text, this.dict)) {
+    for (const c of findCandidates(text, this.#dict)) {
       while (blocks[b]![2] < c.start) b++;
       const [block, bs, be] = blocks[b]!;
       const entry: Entry = {
@@ -109,25 +108,25 @@ export class PageSense {
         shown: null,
       };
       entries.push(entry);
-      const list = this.blockEntries.get(block);
+      const list = this.#blockEntries.get(block);
       if (list) list.push(entry);
-      else this.blockEntries.set(block, [entry]);
+      else this.#blockEntries.set(block, [entry]);
     }
     // The language is told from the blocks that have candidates (the evidence near the names, and
     // on a long page far less work than reading every block).
-    if (!this.declared)
+    if (!this.#declared)
       for (const [id, bs, be] of blocks) {
-        if (!this.blockEntries.has(id)) continue;
+        if (!this.#blockEntries.has(id)) continue;
         const v = new Float32Array(LANGUAGES.length);
-        voteLanguage(text, bs, be, v, lexiconOf(this.dict).functionWords);
-        this.votes.set(id, v);
-        for (let i = 0; i < v.length; i++) this.voteSum[i]! += v[i]!;
+        voteLanguage(text, bs, be, v, lexiconOf(this.#dict).functionWords);
+        this.#votes.set(id, v);
+        for (let i = 0; i < v.length; i++) this.#voteSum[i]! += v[i]!;
       }
-    this.chunks.set(chunk, { entries, blocks });
-    const changed = this.judge(entries);
-    if (!this.defer) changed.push(...this.settle().changed);
+    this.#chunks.set(chunk, { entries, blocks });
+    const changed = this.#judge(entries);
+    if (!this.#defer) changed.push(...this.settle().changed);
     for (const e of entries) e.shown = e.kept;
-    return { chunk, judged: entries.map((e) => this.verdict(e)), changed };
+    return { chunk, judged: entries.map((e) => this.#verdict(e)), changed };
   }
 
   /**
@@ -135,30 +134,30 @@ export class PageSense {
    * about to be read again) and re-judge what depended on them.
    */
   forget(chunk: number, from = 0, to = Infinity): SenseUpdate {
-    const c = this.chunks.get(chunk);
+    const c = this.#chunks.get(chunk);
     if (!c) return { chunk: -1, judged: [], changed: [] };
     const gone = new Set(c.entries.filter((e) => e.start >= from && e.start < to));
-    for (const e of gone) this.waiting.delete(e);
+    for (const e of gone) this.#waiting.delete(e);
     c.entries = c.entries.filter((e) => !gone.has(e));
     for (const [id, bs, be] of c.blocks) {
       if (bs >= from && be <= to) {
-        const v = this.votes.get(id);
-        if (v) for (let i = 0; i < v.length; i++) this.voteSum[i]! -= v[i]!;
-        this.votes.delete(id);
-        this.blockEntries.delete(id);
+        const v = this.#votes.get(id);
+        if (v) for (let i = 0; i < v.length; i++) this.#voteSum[i]! -= v[i]!;
+        this.#votes.delete(id);
+        this.#blockEntries.delete(id);
       } else {
-        const list = this.blockEntries.get(id);
+        const list = this.#blockEntries.get(id);
         if (list)
-          this.blockEntries.set(
+          this.#blockEntries.set(
             id,
             list.filter((e) => !gone.has(e)),
           );
       }
     }
     c.blocks = c.blocks.filter(([, bs, be]) => !(bs >= from && be <= to));
-    if (!c.entries.length && !c.blocks.length) this.chunks.delete(chunk);
-    this.invalidate();
-    return { chunk: -1, judged: [], changed: this.defer ? [] : this.settle().changed };
+    if (!c.entries.length && !c.blocks.length) this.#chunks.delete(chunk);
+    this.#invalidate();
+    return { chunk: -1, judged: [], changed: this.#defer ? [] : this.settle().changed };
   }
 
   /**
@@ -167,13 +166,13 @@ export class PageSense {
    * fed or forgotten meanwhile starts it over. Returns the reported verdicts that turned.
    */
   settle(shouldYield: () => boolean = () => false): { changed: Judged[]; done: boolean } {
-    if (!this.stale) return { changed: [], done: true };
-    if (!this.run) {
-      this.lang = this.declared || this.pageLanguage();
-      this.run = { list: [...this.all()], phase: 0, i: 0 };
+    if (!this.#stale) return { changed: [], done: true };
+    if (!this.#run) {
+      this.#lang = this.#declared || this.#pageLanguage();
+      this.#run = { list: [...this.#all()], phase: 0, i: 0 };
     }
-    const run = this.run;
-    const { patternFlags } = this.dict;
+    const run = this.#run;
+    const { patternFlags } = this.#dict;
     const ambiguous = (e: Entry) => patternFlags[e.pattern]! & AMBIGUOUS;
     // One phase over every entry; false when stopped before its end.
     const phase = (n: number, judge: (e: Entry) => void): boolean => {
@@ -187,37 +186,37 @@ export class PageSense {
       return true;
     };
     const done =
-      phase(0, (e) => this.judgeLocal(e)) &&
+      phase(0, (e) => this.#judgeLocal(e)) &&
       phase(1, () => {
-        this.namesakes = this.collectNamesakes(run.list);
-        this.firm = new Set();
-        this.waiting = new Set();
+        this.#namesakes = this.#collectNamesakes(run.list);
+        this.#firm = new Set();
+        this.#waiting = new Set();
         run.i = run.list.length;
       }) &&
       phase(2, (e) => {
-        this.judgePage(e);
-        if (e.kept && !ambiguous(e)) this.firm.add(this.entityOf(e));
+        this.#judgePage(e);
+        if (e.kept && !ambiguous(e)) this.#firm.add(this.#entityOf(e));
       }) &&
       phase(3, (e) => {
-        if (e.kept && ambiguous(e) && !this.support(e)) this.waiting.add(e);
+        if (e.kept && ambiguous(e) && !this.#support(e)) this.#waiting.add(e);
       });
     if (!done) return { changed: [], done: false };
-    this.stale = false;
-    this.run = null;
-    return { changed: this.report(run.list), done: true };
+    this.#stale = false;
+    this.#run = null;
+    return { changed: this.#report(run.list), done: true };
   }
 
   /** Every current verdict of a chunk (or of the whole page), in text order per chunk. */
   verdicts(chunk?: number): Judged[] {
     const out: Judged[] = [];
-    for (const [id, c] of this.chunks)
-      if (chunk === undefined || id === chunk) for (const e of c.entries) out.push(this.verdict(e));
+    for (const [id, c] of this.#chunks)
+      if (chunk === undefined || id === chunk) for (const e of c.entries) out.push(this.#verdict(e));
     return out;
   }
 
-  private verdict(e: Entry): Judged {
+  #verdict(e: Entry): Judged {
     const mention: Mention = {
-      entity: this.dict.entities[this.dict.patternEntity[e.pattern]!]!.id,
+      entity: this.#dict.entities[this.#dict.patternEntity[e.pattern]!]!.id,
       start: e.start,
       end: e.end,
       pattern: e.pattern,
@@ -228,8 +227,8 @@ export class PageSense {
       : { chunk: e.chunk, mention, kept: false, suppressed: e.suppressed! };
   }
 
-  private *all(): Iterable<Entry> {
-    for (const c of this.chunks.values()) yield* c.entries;
+  *#all(): Iterable<Entry> {
+    for (const c of this.#chunks.values()) yield* c.entries;
   }
 
   /**
@@ -237,66 +236,66 @@ export class PageSense {
    * new firm mentions support; a changed language or a new namesake leaves the rest of the page
    * to {@link settle}. Returns the reported verdicts that turned.
    */
-  private judge(fresh: Entry[]): Judged[] {
-    const lang = this.declared || this.pageLanguage();
-    if (lang !== this.lang) this.invalidate();
-    this.lang = lang;
+  #judge(fresh: Entry[]): Judged[] {
+    const lang = this.#declared || this.#pageLanguage();
+    if (lang !== this.#lang) this.#invalidate();
+    this.#lang = lang;
     for (const e of fresh) {
-      this.judgeLocal(e);
-      this.noteNamesakes(e);
+      this.#judgeLocal(e);
+      this.#noteNamesakes(e);
     }
-    const { patternFlags } = this.dict;
-    for (const e of fresh) this.judgePage(e);
-    const firmBefore = this.firm.size;
+    const { patternFlags } = this.#dict;
+    for (const e of fresh) this.#judgePage(e);
+    const firmBefore = this.#firm.size;
     for (const e of fresh)
-      if (e.kept && !(patternFlags[e.pattern]! & AMBIGUOUS)) this.firm.add(this.entityOf(e));
+      if (e.kept && !(patternFlags[e.pattern]! & AMBIGUOUS)) this.#firm.add(this.#entityOf(e));
     // Support: ambiguous entries just judged, and older ones still waiting for it (which only an
     // entity that became firm just now can release).
     const ambiguous = fresh.filter((e) => e.kept && patternFlags[e.pattern]! & AMBIGUOUS);
-    if (this.firm.size > firmBefore) for (const e of this.waiting) ambiguous.push(e);
+    if (this.#firm.size > firmBefore) for (const e of this.#waiting) ambiguous.push(e);
     for (const e of ambiguous) {
-      if (this.support(e)) this.waiting.delete(e);
-      else this.waiting.add(e);
+      if (this.#support(e)) this.#waiting.delete(e);
+      else this.#waiting.add(e);
     }
-    return this.report(ambiguous);
+    return this.#report(ambiguous);
   }
 
   /** The reported verdicts among `entries` that turned since (now reported as they are). */
-  private report(entries: Iterable<Entry>): Judged[] {
+  #report(entries: Iterable<Entry>): Judged[] {
     const changed: Judged[] = [];
     for (const e of entries)
       if (e.shown !== null && e.shown !== e.kept) {
         e.shown = e.kept;
-        changed.push(this.verdict(e));
+        changed.push(this.#verdict(e));
       }
     return changed;
   }
 
   /** The whole page is to be judged again (and a judgement in progress started over). */
-  private invalidate(): void {
-    this.stale = true;
-    this.run = null;
+  #invalidate(): void {
+    this.#stale = true;
+    this.#run = null;
   }
 
   /** Add the namesakes `e` shows to the page's; a new one means judging the page again. */
-  private noteNamesakes(e: Entry): void {
+  #noteNamesakes(e: Entry): void {
     const groups = [...e.claims];
-    if (e.commonNoun) groups.push(this.dict.patternGroup[e.pattern]!);
+    if (e.commonNoun) groups.push(this.#dict.patternGroup[e.pattern]!);
     for (const g of groups)
-      if (!this.namesakes.has(g)) {
-        this.namesakes.set(g, this.collectNamesakes([e]).get(g)!);
-        this.invalidate();
+      if (!this.#namesakes.has(g)) {
+        this.#namesakes.set(g, this.#collectNamesakes([e]).get(g)!);
+        this.#invalidate();
       }
   }
 
-  private pageLanguage(): string {
-    return languageOf(this.voteSum);
+  #pageLanguage(): string {
+    return languageOf(this.#voteSum);
   }
 
-  private judgeLocal(e: Entry): void {
-    if (e.lang === this.lang) return;
-    const v = judgeLocally(this.dict, e.patterns, e.facts, this.lang);
-    e.lang = this.lang;
+  #judgeLocal(e: Entry): void {
+    if (e.lang === this.#lang) return;
+    const v = judgeLocally(this.#dict, e.patterns, e.facts, this.#lang);
+    e.lang = this.#lang;
     e.pattern = v.pattern;
     e.local = v.suppressed;
     e.claims = v.claims;
@@ -306,58 +305,58 @@ export class PageSense {
     e.commonNoun = v.commonNoun;
   }
 
-  private collectNamesakes(entries: Iterable<Entry>): Map<number, Namesake> {
+  #collectNamesakes(entries: Iterable<Entry>): Map<number, Namesake> {
     const out = new Map<number, Namesake>();
     for (const e of entries) {
       for (const g of e.claims)
         if (!out.has(g) || (e.person && !out.get(g)!.person))
           out.set(g, { referent: e.referent, person: e.person, word: false });
       if (e.commonNoun) {
-        const g = this.dict.patternGroup[e.pattern]!;
+        const g = this.#dict.patternGroup[e.pattern]!;
         if (!out.has(g)) out.set(g, { referent: e.facts.text, person: false, word: true });
       }
     }
     return out;
   }
 
-  private entityOf(e: Entry): number {
-    return this.dict.patternEntity[e.pattern]!;
+  #entityOf(e: Entry): number {
+    return this.#dict.patternEntity[e.pattern]!;
   }
 
-  private related(a: number, b: number): boolean {
-    const { entities } = this.dict;
+  #related(a: number, b: number): boolean {
+    const { entities } = this.#dict;
     return a === b || entities[a]!.context.includes(b) || entities[b]!.context.includes(a);
   }
 
   /** Local verdict, then the namesake rule; ambiguous entries wait for {@link support}. */
-  private judgePage(e: Entry): void {
+  #judgePage(e: Entry): void {
     e.support = undefined;
-    if (e.local) return this.suppress(e, e.local);
-    const namesake = this.namesakes.get(this.dict.patternGroup[e.pattern]!);
+    if (e.local) return this.#suppress(e, e.local);
+    const namesake = this.#namesakes.get(this.#dict.patternGroup[e.pattern]!);
     if (namesake?.word) {
       if (!e.facts.capitalMid)
-        return this.suppress(e, {
+        return this.#suppress(e, {
           rule: 'common-noun',
-          why: reason(lexiconOf(this.dict), 'word', namesake.referent),
+          why: reason(lexiconOf(this.#dict), 'word', namesake.referent),
         });
     } else if (namesake && !e.confirmed) {
-      const entity = this.entityOf(e);
+      const entity = this.#entityOf(e);
       const named =
         // "Bucha's", "Bucha said he": a person, whatever else the block names.
-        !(namesake.person && e.facts.weakPerson && this.dict.entities[entity]!.type !== 'person') &&
-        (this.blockEntries.get(e.block) ?? []).some(
+        !(namesake.person && e.facts.weakPerson && this.#dict.entities[entity]!.type !== 'person') &&
+        (this.#blockEntries.get(e.block) ?? []).some(
           (o) =>
             o !== e &&
             !o.local &&
-            !(this.dict.patternFlags[o.pattern]! & AMBIGUOUS) &&
-            !this.namesakes.has(this.dict.patternGroup[o.pattern]!) &&
-            this.related(this.entityOf(o), entity),
+            !(this.#dict.patternFlags[o.pattern]! & AMBIGUOUS) &&
+            !this.#namesakes.has(this.#dict.patternGroup[o.pattern]!) &&
+            this.#related(this.#entityOf(o), entity),
         );
       if (!named) {
-        const name = this.dict.entities[entity]!.name.en;
-        return this.suppress(e, {
+        const name = this.#dict.entities[entity]!.name.en;
+        return this.#suppress(e, {
           rule: 'namesake-on-page',
-          why: reason(lexiconOf(this.dict), 'namesake', namesake.referent, name),
+          why: reason(lexiconOf(this.#dict), 'namesake', namesake.referent, name),
         });
       }
     }
@@ -366,13 +365,13 @@ export class PageSense {
   }
 
   /** Keep an ambiguous entry if something supports it; returns whether it did. */
-  private support(e: Entry): boolean {
-    const flags = this.dict.patternFlags[e.pattern]!;
-    let support = supportFrom(this.dict, this.firm, e.pattern);
+  #support(e: Entry): boolean {
+    const flags = this.#dict.patternFlags[e.pattern]!;
+    let support = supportFrom(this.#dict, this.#firm, e.pattern);
     if (support === undefined && flags & CAPITALISED_SUPPORTS && e.facts.capitalMid)
       support = { kind: 'capitalised' };
     if (support === undefined) {
-      this.suppress(e, { rule: 'unsupported', why: reason(lexiconOf(this.dict), 'unsupported') });
+      this.#suppress(e, { rule: 'unsupported', why: reason(lexiconOf(this.#dict), 'unsupported') });
       return false;
     }
     e.kept = true;
@@ -381,7 +380,7 @@ export class PageSense {
     return true;
   }
 
-  private suppress(e: Entry, why: Suppression): void {
+  #suppress(e: Entry, why: Suppression): void {
     e.kept = false;
     e.suppressed = why;
   }
