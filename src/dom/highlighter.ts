@@ -181,10 +181,12 @@ export class Highlighter {
    */
   async #settle(generation: number): Promise<void> {
     const { frames } = this.#scheduler;
+    // Each slice in a task of its own: not after the scan's last slice, which had its budget.
     while (this.#candidates.pending && this.#scheduler.isLive(generation)) {
+      await frames.yieldToPage();
+      if (!this.#scheduler.isLive(generation)) return;
       const t0 = frames.now();
       this.#apply(this.#candidates.settle(() => frames.now() - t0 > SLICE_MS));
-      if (this.#candidates.pending) await frames.yieldToPage();
     }
   }
 
