@@ -10,7 +10,7 @@
  *   non-blocker pattern's group, one byte each (blockers: 0, and they do not count as previous).
  */
 import { decodeBase64, encodeBase64 } from './base64';
-import { BLOCKER, type DictEntity, type Dictionary } from './dictionary-types';
+import { BLOCKER, type DictEntity, type Dictionary, type SenseLexicon } from './dictionary-types';
 
 /** The serialised form (see the module comment for the array encodings). */
 export interface SerializedDictionary {
@@ -32,6 +32,8 @@ export interface SerializedDictionary {
     langs: string[];
     blockerGroups: Record<number, number[]>;
     arrays: { patternGroup: string; patternLangKind: string };
+    /** The sense rules' word lists: data the content script reads with the dictionary. */
+    lexicon?: SenseLexicon;
   };
 }
 
@@ -105,6 +107,7 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
         patternGroup: encodeGroups(d.patternGroup, d.patternFlags),
         patternLangKind: encodeBase64(langKind),
       },
+      ...(d.lexicon ? { lexicon: d.lexicon } : {}),
     },
   };
 }
@@ -158,6 +161,7 @@ export function loadDictionary(s: SerializedDictionary): Dictionary {
     patternGroup,
     patternKind,
     blockerGroups: sense?.blockerGroups ?? {},
+    ...(sense?.lexicon ? { lexicon: sense.lexicon } : {}),
     entities: s.entities,
     patternCount: n,
     patternFlags,

@@ -54,6 +54,31 @@ export const KIND_ONE_WORD = 2;
 export const KIND_NAMESAKES = 4;
 
 /**
+ * The word lists the page-level sense rules read (`core/sense`): space-separated words, as data so
+ * that they travel with the dictionary into `storage.local` rather than as content-script code.
+ */
+export interface SenseLexicon {
+  /** Given names (Latin and Cyrillic): before a surname that is not our person's, someone else. */
+  given: string;
+  /** Honorifics and ranks: before a one-word name, a person. */
+  titles: string;
+  /** Titles that address a woman / a man. */
+  female: string;
+  male: string;
+  /** A club's words before a city's name, and the stems of "Dynamo" in any case. */
+  teams: string;
+  teamStems: string;
+  /** Articles before a derived word (la Macronie). */
+  articles: string;
+  /** Per language code: function words that tell a Latin-script page's language. */
+  functionWords: Record<string, string>;
+  /** The reasons a suppression gives (`wsw annotate --explain-suppressed`), by key; {0}… filled in. */
+  reasons: Record<string, string>;
+  /** Languages' English names by code (for those reasons). */
+  languages: Record<string, string>;
+}
+
+/**
  * The compiled dictionary, laid out for a fast load and a fast scan.
  *
  * Trie: nodes are numbered breadth-first, so node `n`'s children are consecutive and the edge at
@@ -90,4 +115,6 @@ export interface Dictionary {
    * they contain, whose bare uses then follow the namesake on that page.
    */
   blockerGroups: Record<number, number[]>;
+  /** The sense rules' word lists (absent: the rules that need them find nothing). */
+  lexicon?: SenseLexicon;
 }

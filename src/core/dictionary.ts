@@ -10,8 +10,10 @@ import {
   type DictEntity,
   type Dictionary,
   type Pattern,
+  type SenseLexicon,
 } from './dictionary-types';
 import { normalizeAlias } from './normalize';
+import { SENSE_LEXICON } from './sense/lexicon-data';
 
 export * from './dictionary-types';
 const RS = '\u001e';
@@ -19,9 +21,13 @@ const US = '\u001f';
 
 /**
  * Compile validated entities into a {@link Dictionary}. Run at build time (the result is
- * serialised into the bundle) so that pages never pay for building the trie.
+ * serialised into the bundle) so that pages never pay for building the trie. The sense rules'
+ * word lists go with it (`lexicon`), so that they reach the content script as data.
  */
-export function compileDictionary(sources: EntitySource[]): Dictionary {
+export function compileDictionary(
+  sources: EntitySource[],
+  lexicon: SenseLexicon = SENSE_LEXICON,
+): Dictionary {
   const index = new Map(sources.map((e, i) => [e.id, i]));
   const entities: DictEntity[] = sources.map((e) => ({
     id: e.id,
@@ -135,6 +141,7 @@ export function compileDictionary(sources: EntitySource[]): Dictionary {
     patternGroup: Uint32Array.from(patterns, (p) => p.group ?? 0),
     patternKind: Uint8Array.from(patterns, (p) => p.kind ?? 0),
     blockerGroups,
+    lexicon,
     entities,
     patternCount: patterns.length,
     patternFlags: Uint8Array.from(patterns, (p) => p.flags),

@@ -52,8 +52,8 @@ export interface Mention {
  * Cost: one left-to-right pass; at each word start a walk down the trie that stops at the first
  * character no form continues with — linear in the text, independent of dictionary size.
  */
-export function findMentions(text: string, dict: Dictionary, context?: MatchContext): Mention[] {
-  return resolve(text, dict, scan(text, dict), context);
+export function findMentions(text: string, dict: Dictionary): Mention[] {
+  return resolve(text, dict, scan(text, dict));
 }
 
 /**
@@ -244,11 +244,11 @@ function keepCaseKey(text: string, start: number, end: number): string {
  * Turn raw matches into mentions: drop blocked spans, then keep ambiguous ones only with support.
  * A blocker among the passing patterns of a span wins (the phrase means something else).
  */
-function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchContext): Mention[] {
+function resolve(text: string, dict: Dictionary, raw: number[]): Mention[] {
   const { patternFlags, patternEntity, entities } = dict;
   const passingOf = (r: number): number[] => passingAt(text, dict, raw[r]!, raw[r + 1]!, raw[r + 2]!);
-  // Entities with at least one unambiguous mention (in this text, and before it on the page).
-  const firm = context?.firm ?? new Set<number>();
+  // Entities with at least one unambiguous mention in this text.
+  const firm = new Set<number>();
   const candidates: number[][] = [];
   for (let r = 0; r < raw.length; r += 3) {
     const passing = cautious(dict, passingOf(r));
@@ -260,7 +260,6 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
   candidates.forEach((passing, k) => {
     const start = raw[k * 3]!;
     const end = raw[k * 3 + 1]!;
-    let unsupported: number | undefined;
     for (const p of passing) {
       const flags = patternFlags[p]!;
       const entity = entities[patternEntity[p]!]!;
@@ -270,22 +269,10 @@ function resolve(text: string, dict: Dictionary, raw: number[], context?: MatchC
         if (support === undefined && flags & CAPITALISED_SUPPORTS && isCapitalisedMidSentence(text, start)) {
           support = { kind: 'capitalised' };
         }
-        if (support === undefined) {
-          unsupported ??= p;
-          continue;
-        }
+        if (support === undefined) continue;
       }
       out.push({ entity: entity.id, start, end, pattern: p, support });
       return;
-    }
-    if (unsupported !== undefined && context?.held) {
-      context.held.push({
-        entity: entities[patternEntity[unsupported]!]!.id,
-        start,
-        end,
-        pattern: unsupported,
-        support: undefined,
-      });
     }
   });
   return out;
@@ -317,36 +304,6 @@ export function supportFrom(
   if (firm.has(index)) return { kind: 'same-entity', entity: entity.id };
   const related = entity.context.find((c) => firm.has(c));
   return related === undefined ? undefined : { kind: 'related-entity', entity: dict.entities[related]!.id };
-}
-
-/**
- * Matching a page piece by piece (time-sliced chunks, changed blocks) while judging ambiguous
- * aliases on the whole page: `firm` collects the entities with an unambiguous mention so far, and
- * `held` the ambiguous candidates that had no support yet (offsets into their own text).
- */
-export interface MatchContext {
-  firm: Set<number>;
-  held?: Mention[];
-}
-
-/**
- * Of `held` candidates, those that firm mentions found since now support (with the support set);
- * they are removed from `held`.
- */
-export function releaseSupported<M extends { mention: Mention }>(
-  dict: Dictionary,
-  firm: ReadonlySet<number>,
-  held: M[],
-): M[] {
-  const released: M[] = [];
-  for (let i = held.length - 1; i >= 0; i--) {
-    const support = supportFrom(dict, firm, held[i]!.mention.pattern);
-    if (support === undefined) continue;
-    const [item] = held.splice(i, 1);
-    item!.mention.support = support;
-    released.unshift(item!);
-  }
-  return released;
 }
 
 /** Whether the word at `start` is capitalised and not the first word of a sentence or block. */

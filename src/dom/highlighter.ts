@@ -7,12 +7,14 @@
  *   generation (older scans stop) when the page is read again from scratch.
  * - {@link viewportBlocks}: on a page opened scrolled down, the blocks on screen are read before
  *   the rest of the page, which then leaves them out (so no text span is placed twice).
- * - {@link SupportTracker} (core): ambiguous aliases are judged on the whole page — support found
- *   anywhere, in any order, counts.
+ * - {@link PageCandidates}: the one-sense-per-page rule (`core/sense`, as `wsw annotate` judges a
+ *   page): every candidate is judged against the whole page — a namesake named further down
+ *   ("Paul Bucha") takes the bare uses above it, support found anywhere counts — and the page is
+ *   judged again as a whole in slices of at most {@link SLICE_MS} after a scan or an update.
  * - {@link PageObserver}: mutations (and open shadow roots) batched per frame into the blocks to
  *   read again, or the whole page after a burst; removed text drops its highlights.
  * - {@link NavigationWatch}: an SPA navigation (a new address that is not an in-page jump) drops
- *   every highlight, held ambiguous mention and the support they had, and reads the page again.
+ *   every highlight and candidate and what the page said, and reads the page again.
  * - {@link MentionIndex}: every placed mention, for hover and keyboard.
  * - {@link HighlightRegistry}: the only code that touches `CSS.highlights`; a page-wide scan is
  *   painted in one change at its end.
@@ -25,16 +27,16 @@
 import type { Dictionary } from '../core/dictionary';
 import type { EntityType } from '../core/entities';
 import { findMentions } from '../core/matcher';
-import { SupportTracker, type PieceMatches } from '../core/support';
 import { composedContains } from './composed-tree';
 import { TextExtractor } from './extract';
 import { placeMentions, type HighlightStyle, type PlacedMention, type RangeFactory } from './highlight';
 import { browserHighlights, HighlightRegistry, type HighlightApi } from './highlight-registry';
 import { MentionIndex } from './mention-index';
+import { PageCandidates, type Turned } from './page-candidates';
 import { NavigationWatch } from './navigation-watch';
 import { browserObserver, PageObserver, type ObserverFactory } from './page-observer';
 import { PaintWindow, WINDOW_THRESHOLD } from './paint-window';
-import { browserFrames, ScanScheduler, type FrameScheduler } from './scan-scheduler';
+import { browserFrames, ScanScheduler, SLICE_MS, type FrameScheduler } from './scan-scheduler';
 import { isScrolled, viewportBlocks } from './viewport-blocks';
 
 /** Options of a {@link Highlighter}. */
@@ -58,10 +60,9 @@ export interface HighlighterOptions {
 export class Highlighter {
   readonly #typeOf: Map<string, EntityType>;
   readonly #scheduler: ScanScheduler;
-  readonly #support: SupportTracker<PlacedMention>;
+  readonly #candidates: PageCandidates;
   readonly #index = new MentionIndex();
   readonly #registry: HighlightRegistry;
-  readonly #makeRange: RangeFactory;
   readonly #observer: PageObserver;
   #navigation: NavigationWatch | null = null;
   /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
@@ -73,6 +74,7 @@ export class Highlighter {
   readonly #options: HighlighterOptions;
   /** Small dictionaries added for this page only (see {@link extend}). */
   readonly #extra: Dictionary[] = [];
+  readonly #makeRange: RangeFactory;
 
   constructor(root: Element, dict: Dictionary, options: HighlighterOptions = {}) {
     this.#root = root;
@@ -83,10 +85,11 @@ export class Highlighter {
     );
     const frames = options.frames ?? browserFrames;
     this.#scheduler = new ScanScheduler(frames);
-    this.#support = new SupportTracker(dict);
     const highlights = options.highlights ?? browserHighlights;
     this.#registry = new HighlightRegistry(options.style ?? 'underline', highlights);
+    const lang = () => root.ownerDocument.documentElement?.getAttribute('lang') ?? undefined;
     this.#makeRange = highlights.range;
+    this.#candidates = new PageCandidates(dict, lang, highlights.range);
     this.#observer = new PageObserver(root, {
       isOwnUi: options.isOwnUi,
       createObserver: options.createObserver ?? browserObserver,
@@ -122,7 +125,7 @@ export class Highlighter {
     this.#window?.disconnect();
     this.#window = null;
     this.#index.clear();
-    this.#support.reset();
+    this.#candidates.reset();
   }
 
   /**
@@ -165,6 +168,7 @@ export class Highlighter {
     this.#registry.stage();
     try {
       await this.#scan(this.#root, generation, new Set(first));
+      await this.#settle(generation);
     } finally {
       this.#registry.commit();
     }
@@ -183,23 +187,37 @@ export class Highlighter {
     await this.#scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
-      const { found, unsupported }: PieceMatches = only
-        ? { found: [], unsupported: [] }
-        : this.#support.match(chunk.text);
-      // The page's own entities first; an added one only where none of them (nor one placed before) is.
-      for (const d of only ? [only] : this.#extra)
-        for (const m of findMentions(chunk.text, d))
-          if (!found.some((f) => f.start < m.end && m.start < f.end)) found.push(m);
-      const placed = placeMentions(chunk, found, this.#makeRange);
-      this.#add(
-        only ? placed.filter((p) => !this.#index.at(p.range.startContainer, p.range.startOffset)) : placed,
-      );
-      this.#support.hold(placeMentions(chunk, unsupported, this.#makeRange));
-      this.#add(this.#support.release());
+      if (!only) this.#apply(this.#candidates.feed(chunk));
+      // Speakers added for this page: only where nothing is highlighted already.
+      for (const d of only ? [only] : this.#extra) {
+        const placed = placeMentions(chunk, findMentions(chunk.text, d), this.#makeRange);
+        this.#add(placed.filter((p) => !this.#index.at(p.range.startContainer, p.range.startOffset)));
+      }
       // The page removed where we were about to continue: read the whole root again, later.
       if (chunk.done && extractor.lost && this.#scheduler.isLive(generation)) this.#observer.rescan(root);
       return chunk.done;
     });
+  }
+
+  /**
+   * Judge the page again as a whole where what was read since asks for it (a namesake or the
+   * page's language found late, text gone), in slices of at most {@link SLICE_MS} with a yield to
+   * the page between them, un-highlighting the bare uses a namesake took.
+   */
+  async #settle(generation: number): Promise<void> {
+    const { frames } = this.#scheduler;
+    // Each slice in a task of its own: not after the scan's last slice, which had its budget.
+    while (this.#candidates.pending && this.#scheduler.isLive(generation)) {
+      await frames.yieldToPage();
+      if (!this.#scheduler.isLive(generation)) return;
+      const t0 = frames.now();
+      this.#apply(this.#candidates.settle(() => frames.now() - t0 > SLICE_MS));
+    }
+  }
+
+  #apply({ show, hide }: Turned): void {
+    for (const p of hide) this.#remove(p);
+    this.#add(show);
   }
 
   #add(list: PlacedMention[]): void {
@@ -256,7 +274,7 @@ export class Highlighter {
         this.#window = null;
         this.#registry.setWindowed(false);
         this.#index.clear();
-        this.#support.reset();
+        this.#candidates.reset();
         // Speakers added for the previous page are not this one's.
         this.#extra.length = 0;
         await this.#scanPage(generation);
@@ -278,7 +296,7 @@ export class Highlighter {
       const gone = (p: PlacedMention) =>
         !p.range.startContainer.isConnected || !p.range.endContainer.isConnected;
       for (const p of this.#index.all()) if (gone(p)) this.#remove(p);
-      this.#support.drop(gone);
+      this.#candidates.drop(gone);
     }
     for (const root of roots) {
       if (!this.#scheduler.isLive(generation)) return;
@@ -286,9 +304,10 @@ export class Highlighter {
       const doc = root.ownerDocument ?? root;
       const inside = (n: Node) => root.contains(n) || (n.getRootNode() !== doc && composedContains(root, n));
       for (const p of this.#index.all()) if (inside(p.range.startContainer)) this.#remove(p);
-      this.#support.drop((p) => inside(p.range.startContainer));
+      this.#candidates.drop((p) => inside(p.range.startContainer));
       await this.#scan(root, generation);
     }
+    await this.#settle(generation);
     if (this.#scheduler.isLive(generation)) this.#options.onChange?.(this.mentions);
   }
 }

@@ -35,7 +35,7 @@ import { CHROMIUM_FLAGS, EXECUTABLES, type BrowserName } from '../../scripts/bro
 import { readDataset } from '../../src/node/dataset-files';
 import { compileDictionary } from '../../src/core/dictionary';
 import { highlightableEntities } from '../../src/core/dataset';
-import { findMentions } from '../../src/core/matcher';
+import { PageSense } from '../../src/core/sense';
 import {
   BROWSERS,
   distFor,
@@ -206,7 +206,7 @@ function parseTrace(buffer: Uint8Array | undefined): TraceEvent[] {
 }
 
 /**
- * The last batch the feed appended: the mentions in its text (by the extension's own matcher and
+ * The last batch the feed appended: the mentions in its text (by the extension's own rules and
  * dictionary), the text of the highlighted ranges inside it, and whether it is in the viewport.
  */
 async function lastBatch(page: Page) {
@@ -229,9 +229,13 @@ async function lastBatch(page: Page) {
       inViewport: box.bottom > 0 && box.top < innerHeight,
     };
   })()`)) as { batch: number; paragraphs: string[]; highlighted: string[]; inViewport: boolean };
-  const expected = seen.paragraphs.flatMap((text) =>
-    findMentions(text, dict).map((m) => text.slice(m.start, m.end)),
-  );
+  // Judged as `wsw annotate` judges the page (the one-sense rule; the feed declares English, so a
+  // Ukrainian case form there is another word).
+  const text = seen.paragraphs.join('\u2029');
+  const expected = new PageSense(dict, { lang: 'en' })
+    .feed(text)
+    .judged.filter((j) => j.kept)
+    .map(({ mention: m }) => text.slice(m.start, m.end));
   return { ...seen, expected: expected.sort(), highlighted: [...seen.highlighted].sort() };
 }
 

@@ -13,6 +13,7 @@ import { compileDictionary, loadDictionary, serializeDictionary } from '../../sr
 import { Highlighter, type HighlighterOptions } from '../../src/dom/highlighter';
 import type { PlacedMention } from '../../src/dom/highlight';
 import type { ObserverLike } from '../../src/dom/page-observer';
+import { SENSE_ENTITIES } from '../fixtures/sense-entities';
 import { TEST_ENTITIES } from '../fixtures/test-entities';
 
 const dict = loadDictionary(
@@ -197,13 +198,15 @@ describe('Highlighter: SPA navigation', () => {
     h.stop();
   });
 
-  it('without a change of address, support found earlier on the page still counts', async () => {
+  it('without a change of address, text that left the page takes its support with it', async () => {
+    // Judged as `wsw annotate` judges the page as it is now: nothing on it supports "изюм".
     const { document } = page(page1);
     const h = highlighter(document);
     await h.start();
     swap(document);
     await settle();
-    expect(texts(h)).toEqual(['Kyiv', 'изюм']);
+    expect(texts(h)).toEqual(['Kyiv']);
+    expectNoDoubles(h);
     h.stop();
   });
 
@@ -633,5 +636,54 @@ describe('Highlighter: paints only what is near the viewport on a big page', () 
     expect(registered().length).toBe(2);
     h.stop();
     expect(names()).toEqual([]);
+  });
+});
+
+describe('Highlighter: one sense per page, as `wsw annotate` judges it', () => {
+  const senseDict = loadDictionary(
+    JSON.parse(JSON.stringify(serializeDictionary(compileDictionary(SENSE_ENTITIES)))),
+  );
+  const sensing = (document: Document) => new Highlighter(document.body, senseDict, browserPieces());
+
+  it('a namesake named further down takes the bare uses above it', async () => {
+    const { document } = page(
+      '<article><p>Bucha retired in 2004.</p><p>Paul Bucha received the Medal of Honor.</p></article>',
+    );
+    const h = sensing(document);
+    await h.start();
+    expect(texts(h)).toEqual([]);
+    h.stop();
+  });
+
+  it('turns earlier highlights when a namesake arrives later, and back when it leaves', async () => {
+    const { document } = page('<article id="a"><p>Bucha retired in 2004.</p></article>');
+    const h = sensing(document);
+    await h.start();
+    expect(texts(h)).toEqual(['Bucha']);
+    const article = document.getElementById('a')!;
+    const added = document.createElement('p');
+    added.textContent = 'Paul Bucha received the Medal of Honor.';
+    change.append(article, added);
+    await settle();
+    expect(texts(h)).toEqual([]);
+    change.html(article, '<p>Bucha retired in 2004.</p>');
+    await settle();
+    expect(texts(h)).toEqual(['Bucha']);
+    expectNoDoubles(h);
+    h.stop();
+  });
+
+  it('on a page read in many slices, the namesake at its end turns every bare use before it', async () => {
+    const bare = Array.from({ length: 4000 }, (_, i) => `<p>Report ${i}: Bucha retired.</p>`).join('');
+    const { document } = page(`<article>${bare}<p>Paul Bucha received the Medal of Honor.</p></article>`);
+    const changes: number[] = [];
+    const h = new Highlighter(document.body, senseDict, {
+      ...browserPieces(),
+      onChange: (m) => changes.push(m.length),
+    });
+    await h.start();
+    expect(h.mentions).toEqual([]);
+    expect(changes).toEqual([0]);
+    h.stop();
   });
 });

@@ -386,6 +386,48 @@ describe('PageSense across time slices', () => {
       { numRuns: 60 },
     );
   });
+
+  it('deferred: settles in as many small steps as asked, to the verdicts of the whole page at once', () => {
+    const blocks = [...BLOCKS, ...BLOCKS, ...BLOCKS];
+    const whole = new PageSense(dict).feed(blocks.join(P)).judged.map((j) => j.kept);
+    const sense = new PageSense(dict, { defer: true });
+    // The namesakes' blocks come last: the first slice is judged without them.
+    const order = [
+      ...blocks.filter((b) => !/Paul|Novgorod|Jill/u.test(b)),
+      ...blocks.filter((b) => /Paul|Novgorod|Jill/u.test(b)),
+    ];
+    const first = sense.feed(order.slice(0, 27).join(P));
+    const shown = new Map(first.judged.map((j) => [j.mention.start, j.kept]));
+    const second = sense.feed(order.slice(27).join(P));
+    expect(sense.pending).toBe(true);
+    let steps = 0;
+    for (let done = false; !done; steps++) {
+      const update = sense.settle(() => true);
+      for (const j of update.changed) if (j.chunk === first.chunk) shown.set(j.mention.start, j.kept);
+      done = update.done;
+    }
+    expect(steps).toBeGreaterThan(3);
+    expect(sense.pending).toBe(false);
+    expect([...shown.values()]).toEqual(sense.verdicts(first.chunk).map((j) => j.kept));
+    expect([...shown.values()]).not.toEqual(first.judged.map((j) => j.kept));
+    const kept = [...shown.values(), ...sense.verdicts(second.chunk).map((j) => j.kept)];
+    expect(kept.filter(Boolean).length).toBe(whole.filter(Boolean).length);
+    expect(kept.length).toBe(whole.length);
+  });
+
+  it('deferred: the Novgorod Kremlin read after a bare "Kremlin" turns it once settled, not before', () => {
+    const sense = new PageSense(dict, { lang: 'en', defer: true });
+    const first = sense.feed('The Kremlin walls are old.');
+    expect(first.judged.map((j) => j.kept)).toEqual([true]);
+    const second = sense.feed('Visitors toured the Novgorod Kremlin.');
+    expect(second.changed).toEqual([]);
+    expect(sense.pending).toBe(true);
+    const { changed, done } = sense.settle();
+    expect(done).toBe(true);
+    expect(changed.map((j) => [j.chunk, j.kept, j.suppressed?.rule])).toEqual([
+      [first.chunk, false, 'namesake-on-page'],
+    ]);
+  });
 });
 
 describe('the serialised dictionary', () => {
@@ -406,6 +448,9 @@ describe('the serialised dictionary', () => {
       expect([...loaded[key]], key).toEqual([...compiled[key]]);
     expect(loaded.blockerGroups).toEqual(compiled.blockerGroups);
     expect(loaded.langs).toEqual(compiled.langs);
+    // The word lists travel with it (the content script reads them from storage, not as code).
+    expect(loaded.lexicon?.given).toContain('vasily');
+    expect(loaded.lexicon).toEqual(compiled.lexicon);
     // Blockers that name a namesake claim the alias they contain: "Novgorod Kremlin" → "Kremlin".
     const claimed = Object.values(compiled.blockerGroups).flat();
     expect(claimed.length).toBeGreaterThan(0);

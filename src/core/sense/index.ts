@@ -3,5 +3,5 @@
  * our entity or a namesake, a club, a common word, a derived word. See `page-sense.ts`.
  */
 export { PageSense, type Judged, type SenseOptions, type SenseUpdate } from './page-sense';
-export { languageName, type SenseRule, type Suppression } from './local';
+export { type SenseRule, type Suppression } from './local';
 export { langFamily, LANGUAGES } from './language';

@@ -7,7 +7,7 @@
  * Bulgarian form of a name wins over a Russian one spelt the same; a Polish case form
  * ("Macronie") on a French page is a derived word ("la Macronie"), not the name.
  *
- * Votes are counted per block (the blocks that have candidate mentions) on its first
+ * The function words are data (the dictionary's lexicon, `lexicon-data.ts`). Votes are counted per block (the blocks that have candidate mentions) on its first
  * {@link SAMPLE} characters, so the page's language is the same whatever order its blocks are read in.
  */
 
@@ -42,41 +42,6 @@ const UNIT = 60;
 /** Characters of a block that are read for its vote. */
 const SAMPLE = 400;
 
-const FUNCTION_WORDS: Record<string, string> = {
-  en: 'the and of to is that for was with said has were from',
-  de: 'der die das und ist nicht mit den dem sich auf für von wurde sagte eine',
-  fr: 'le la les des et est une dans pour qui que du au sur a été',
-  es: 'el los las del y que una por con para se fue dijo según',
-  it: 'il gli della delle che è una per con non nel alla ha detto',
-  pt: 'os do da dos das que em uma para com não é foi disse',
-  nl: 'het een en van dat op te niet met zijn werd door ook',
-  pl: 'i w z na się że do nie jest to jak przez został powiedział',
-  cs: 'a v se na že je do pro jako ale byl bylo podle řekl',
-  sk: 'a v sa na že je do pre ako ale bol bolo podľa povedal',
-  sh: 'i u je na se da za od su kao što bio rekao prema',
-  ro: 'și în de la cu că pe nu este un o din a fost',
-  hu: 'a az és hogy nem egy is meg van volt szerint',
-  fi: 'ja on ei että se oli hän myös kun mutta mukaan',
-  tr: 've bir bu da de için ile olarak çok gibi dedi',
-};
-
-let wordVotes: Map<string, number[]> | null = null;
-
-function votesOf(word: string): number[] | undefined {
-  if (!wordVotes) {
-    wordVotes = new Map();
-    for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
-      const index = LANGUAGES.indexOf(lang as (typeof LANGUAGES)[number]);
-      for (const w of list.split(' ')) {
-        const langs = wordVotes.get(w) ?? [];
-        langs.push(index);
-        wordVotes.set(w, langs);
-      }
-    }
-  }
-  return wordVotes.get(word);
-}
-
 const CYRILLIC_MARKS: [RegExp, (typeof LANGUAGES)[number]][] = [
   [/[ыэё]/gu, 'ru'],
   [/[іїєґ]/gu, 'uk'],
@@ -84,8 +49,17 @@ const CYRILLIC_MARKS: [RegExp, (typeof LANGUAGES)[number]][] = [
   [/[бвгджзклмнпрстфхцчшщ]ъ|ъ[бвгджзклмнпрстфхцчшщ]/gu, 'bg'],
 ];
 
-/** Add the votes of `text[from..to)` (one block) to `votes` (indexed like {@link LANGUAGES}). */
-export function voteLanguage(text: string, from: number, to: number, votes: Float32Array): void {
+/**
+ * Add the votes of `text[from..to)` (one block) to `votes` (indexed like {@link LANGUAGES});
+ * `functionWords` maps a lower-case word to the languages it votes for (the dictionary's lexicon).
+ */
+export function voteLanguage(
+  text: string,
+  from: number,
+  to: number,
+  votes: Float32Array,
+  functionWords: ReadonlyMap<string, number[]>,
+): void {
   const sample = text.slice(from, Math.min(to, from + SAMPLE)).toLowerCase();
   if (/[\u0400-\u04ff]/u.test(sample))
     for (const [re, lang] of CYRILLIC_MARKS) {
@@ -93,7 +67,7 @@ export function voteLanguage(text: string, from: number, to: number, votes: Floa
       if (n) votes[LANGUAGES.indexOf(lang)]! += n * 2 * UNIT;
     }
   for (const word of sample.match(/[\p{L}]+/gu) ?? []) {
-    const langs = votesOf(word);
+    const langs = functionWords.get(word);
     if (langs) for (const l of langs) votes[l]! += Math.round(UNIT / langs.length);
   }
 }

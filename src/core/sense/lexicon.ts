@@ -1,70 +1,33 @@
 /**
- * Small word lists the sense rules read: given names, titles, team words, articles. Kept as
- * space-separated strings (compact in the content script) and folded on first use, so lookups
- * compare folded text the way the matcher does (Vassíli = vassili, Ё = Е).
- *
- * Given names: the common ones in the languages the extension reads, plus the namesakes that real
- * pages pair with our surnames (Jill and Hunter Biden, Brigitte Macron, Lyudmila Putina, Vasily
- * Peskov, Sadiq Khan, Paul Bucha…). The dictionary's own people add theirs at run time. Words that
- * are also ordinary capitalised words (May, Will, Grant, Mark) are left out on purpose.
+ * The sense rules' word lists (given names, titles, team words, articles, function words), read
+ * from the dictionary they travel with (`SenseLexicon`; the default lists are in
+ * `lexicon-data.ts`) and folded once per dictionary, so lookups compare folded text the way the
+ * matcher does (Vassíli = vassili, Ё = Е).
  */
+import type { Dictionary } from '../dictionary';
 import { normalizeAlias } from '../normalize';
+import { LANGUAGES } from './language';
 
-const GIVEN_LATIN = `aamir abdul adam adrian agnieszka ahmed aleksander aleksandr aleksandra aleksei aleksey alain
-alex alexander alexandra alexandre alexei alexey ali alice alina amir amy ana andrea andreas andrei andrej andrew
-andrzej angela anna anne annie antoine anton ashley barbara beau benjamin bernard bohdan boris brian brigitte carl
-carlos caroline catherine charles chaka christian christine christopher claude claudia daniel dariusz david denis
-diana dmitri dmitrij dmitriy dmitro dmitry dmytro donald edward elena elizabeth emily emma eric erik eva evgeny
-finnegan francesca francois frank franz gabriel genghis george georg gerhard giorgio giovanni giuseppe gregory
-hana hans helena henry hunter igor ilya imran ines irina iryna isabel ivan jacques jakub james jan jana janet
-jean jemima jennifer jill joanna joe johann johannes john jonathan jorge jose josef joseph juan julia julian
-jurgen karen karl katarzyna katerina katharina kateryna kathleen kevin klaus krzysztof kublai larisa laura
-leonid lina liudmila ljudmila lioudmila louis lucas ludmila ludmilla luis luigi lyudmila magdalena marc marcel
-marco margaret maria marie marina mario martin mary matteo matthew maxim maksim michael michel michelle
-mikhail mohammed monika mykola nadia naomi natalia natalya nicolas nikita nikolai nikolay olena oleg oleksandr
-oleksiy olga oliver pablo paolo patricia paul pavel pavlo peter petr petro philippe pierre piotr pyotr rachel
-richard robert roman ruslan ryan salman sandra sarah sebastian shah sophie stanislav stefan stephen steven
-susan svetlana swetlana taras tatiana tatyana thomas tomasz valentina valerie vasily vasiliy vasilij vassili
-vassily vasyl victor viktor vladimir vladislav wassili wasilij wolfgang yaroslav yekaterina yelena yevgeny
-yulia yuri yuriy zofia`;
-
-const GIVEN_CYRILLIC = `алексей александр александра алина андрей анна антон артём артем богдан борис бриджит брижит
-валентина валерий валерій василий василь васил вадим виктор виталий віктор віталій владимир володимир владислав
-вячеслав ганна григорий григорій денис джилл джо дмитрий дмитро евгений екатерина елена євген игорь ігор иван іван
-ирина ірина катерина кирилл кирило лариса леонид леонід людмила максим марина мария марія михаил михайло наталья
-наталія николай микола никита оксана олег олена олександр олексій ольга павел павло пётр петр петро роман руслан
-светлана світлана сергей сергій станислав тарас татьяна тетяна хантер юлия юлія юрий юрій ярослав`;
-
-/** Honorifics and ranks: before a one-word name they make it a person's. */
-const TITLES = `mr mrs ms miss mx dr sgt sergeant capt captain col colonel lt lieutenant maj cpl corporal pvt
-prof professor sen senator rep rev sir dame lord lady mister doctor herr frau hr fr mme mlle monsieur
-madame sr sra srta senor senora sig signor signora pan pani pán paní г-н г-жа господин госпожа пан пані`;
-
-/** Titles that address a woman: before a man's surname they mean his wife or another woman. */
-const FEMALE_TITLES = `mrs mme madame frau fr sra senora signora pani paní г-жа госпожа пані`;
-
-/** Titles that address a man: before a man's surname they confirm it is him, not his wife. */
-const MALE_TITLES = `mr m monsieur herr hr sr senor sig signor pan pán г-н господин пан sir`;
-
-/** Words that name a sports club before a city's name (Dynamo Kyiv, «Динамо» Киев, FC Mariupol). */
-const TEAM_WORDS = `fc afc cf sc fk ofk фк
-arsenal арсенал metalist металіст металлист metalurh metallurg металург zorya зоря obolon оболонь
-krystal кристал illichivets ільічівець`;
-
-/** Articles before a derived word (la Macronie, le poutinisme): a French, Spanish or Italian noun. */
-const ARTICLES = `la le les el los las il lo gli della delle dello del`;
-
-let cache: {
+/** A dictionary's word lists, folded for lookups. */
+export interface Lexicon {
   given: Set<string>;
   givenStems: string[];
   titles: Set<string>;
   female: Set<string>;
   male: Set<string>;
   teams: Set<string>;
+  teamStems: string[];
   articles: Set<string>;
-} | null = null;
+  /** Reasons by key, with {0}, {1}… for what fills them in; language names by code. */
+  reasons: Record<string, string>;
+  languages: Record<string, string>;
+  /** Function word → indexes (into {@link LANGUAGES}) of the languages that use it. */
+  functionWords: Map<string, number[]>;
+}
 
-function words(list: string): string[] {
+const cache = new WeakMap<Dictionary, Lexicon>();
+
+function words(list = ''): string[] {
   return list
     .split(/\s+/)
     .filter(Boolean)
@@ -81,29 +44,44 @@ export function nameStem(word: string): string {
   return w.length > 3 ? w.replace(/[аяйьоеиыіїєaeiouy]$/u, '') : w;
 }
 
-function lists() {
-  if (cache) return cache;
-  const given = new Set([...words(GIVEN_LATIN), ...words(GIVEN_CYRILLIC)]);
-  cache = {
+/** The folded word lists of `dict` (empty ones for a dictionary without a lexicon). */
+export function lexiconOf(dict: Dictionary): Lexicon {
+  let lx = cache.get(dict);
+  if (lx) return lx;
+  const source = dict.lexicon;
+  const given = new Set(words(source?.given));
+  const functionWords = new Map<string, number[]>();
+  for (const [lang, list] of Object.entries(source?.functionWords ?? {})) {
+    const index = (LANGUAGES as readonly string[]).indexOf(lang);
+    if (index >= 0)
+      for (const w of list.split(/\s+/).filter(Boolean))
+        functionWords.set(w, [...(functionWords.get(w) ?? []), index]);
+  }
+  lx = {
     given,
     givenStems: [...given].filter((g) => /[а-яіїєґ]/u.test(g) || g.length > 4).map(nameStem),
-    titles: new Set(words(TITLES)),
-    female: new Set(words(FEMALE_TITLES)),
-    male: new Set(words(MALE_TITLES)),
-    teams: new Set(words(TEAM_WORDS)),
-    articles: new Set(words(ARTICLES)),
+    titles: new Set(words(source?.titles)),
+    female: new Set(words(source?.female)),
+    male: new Set(words(source?.male)),
+    teams: new Set(words(source?.teams)),
+    teamStems: words(source?.teamStems),
+    articles: new Set(words(source?.articles)),
+    functionWords,
+    reasons: source?.reasons ?? {},
+    languages: source?.languages ?? {},
   };
-  return cache;
+  cache.set(dict, lx);
+  return lx;
 }
 
 /**
  * Whether a folded word is a given name of the lexicon, in its dictionary form or an inflected one
  * (stem plus at most three letters: Василия, Lyudmily).
  */
-export function isGivenName(word: string, extra?: ReadonlySet<string>): boolean {
-  const { given, givenStems } = lists();
+export function isGivenName(lx: Lexicon, word: string): boolean {
+  const { given, givenStems } = lx;
   const folded = plain(word);
-  if (given.has(folded) || extra?.has(folded)) return true;
+  if (given.has(folded)) return true;
   return givenStems.some((s) => s.length >= 4 && folded.startsWith(s) && folded.length - s.length <= 3);
 }
 
@@ -119,10 +97,17 @@ export function isOneOf(word: string, names: readonly string[]): boolean {
   });
 }
 
-export const isTitle = (folded: string) => lists().titles.has(folded);
-export const isFemaleTitle = (folded: string) => lists().female.has(folded);
-export const isMaleTitle = (folded: string) => lists().male.has(folded);
+export const isTitle = (lx: Lexicon, folded: string) => lx.titles.has(folded);
+export const isFemaleTitle = (lx: Lexicon, folded: string) => lx.female.has(folded);
+export const isMaleTitle = (lx: Lexicon, folded: string) => lx.male.has(folded);
 /** A club's word, Dynamo in any case (Dynamom Kyjev, Dinamu Kijev, «Динамо»). */
-export const isTeamWord = (folded: string) =>
-  lists().teams.has(folded) || /^(dynam|dinam|динам|дінам)/u.test(folded);
-export const isArticle = (folded: string) => lists().articles.has(folded);
+export const isTeamWord = (lx: Lexicon, folded: string) =>
+  lx.teams.has(folded) || lx.teamStems.some((s) => folded.startsWith(s));
+export const isArticle = (lx: Lexicon, folded: string) => lx.articles.has(folded);
+
+/** A suppression's reason in English, from the lexicon's template `key` ({0}, {1}… filled in). */
+export const reason = (lx: Lexicon, key: string, ...args: string[]): string =>
+  (lx.reasons[key] ?? key).replace(/\{(\d)\}/gu, (_, i: string) => args[Number(i)] ?? '');
+
+/** A language's English name by its code (the code itself when the lexicon has none). */
+export const languageName = (lx: Lexicon, code: string): string => lx.languages[code] ?? code;

@@ -24,7 +24,18 @@ import {
 } from './cues';
 import { normalizeAlias } from '../normalize';
 import { langFamily, UNINFLECTED } from './language';
-import { isArticle, isFemaleTitle, isGivenName, isMaleTitle, isOneOf, isTeamWord, isTitle } from './lexicon';
+import {
+  isArticle,
+  isFemaleTitle,
+  isGivenName,
+  isMaleTitle,
+  isOneOf,
+  isTeamWord,
+  isTitle,
+  languageName,
+  lexiconOf,
+  reason,
+} from './lexicon';
 
 /** Which rule suppressed a mention. */
 export type SenseRule =
@@ -93,29 +104,6 @@ export interface LocalVerdict {
   commonNoun: boolean;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  de: 'German',
-  fr: 'French',
-  es: 'Spanish',
-  it: 'Italian',
-  pt: 'Portuguese',
-  nl: 'Dutch',
-  pl: 'Polish',
-  cs: 'Czech',
-  sk: 'Slovak',
-  sh: 'Serbian/Croatian',
-  ro: 'Romanian',
-  hu: 'Hungarian',
-  fi: 'Finnish',
-  tr: 'Turkish',
-  ru: 'Russian',
-  uk: 'Ukrainian',
-  bg: 'Bulgarian',
-  el: 'Greek',
-};
-export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
-
 /** A man's name by its English given name (for "Mme Macron": a woman, so not him). */
 const looksMale = (e: DictEntity) =>
   /^[A-Za-z]+[^aeAE\s]\s/u.test(e.name.en) && !/^(Michelle|Joe)\s/u.test(e.name.en);
@@ -128,6 +116,8 @@ const patternLang = (dict: Dictionary, p: number) => langFamily(dict.langs[dict.
  */
 export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts, lang: string): LocalVerdict {
   const { patternFlags, patternEntity, patternKind, patternGroup } = dict;
+  const lx = lexiconOf(dict);
+  const named = (code: string) => languageName(lx, code);
   const blockers = patterns.filter((p) => patternFlags[p]! & BLOCKER);
   if (blockers.length) {
     const p = blockers[0]!;
@@ -136,11 +126,11 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     const words = normalizeAlias(facts.text).split(' ');
     return {
       pattern: p,
-      suppressed: { rule: 'blocker', why: `"${facts.text}" names something else than ${entity.name.en}` },
+      suppressed: { rule: 'blocker', why: reason(lx, 'blocker', facts.text, entity.name.en) },
       claims,
       referent: facts.text,
       // "Paul Bucha", "Sgt. Bucha": the namesake is a person.
-      person: words.length > 1 && (isGivenName(words[0]!) || isTitle(words[0]!.replace(/\.$/u, ''))),
+      person: words.length > 1 && (isGivenName(lx, words[0]!) || isTitle(lx, words[0]!.replace(/\.$/u, ''))),
       confirmed: false,
       commonNoun: false,
     };
@@ -178,27 +168,19 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
 
   if (flags & AMBIGUOUS && flags & CAPITALISED_SUPPORTS && facts.lower && lang && lang === own)
     return {
-      ...verdict('common-noun', `lower case on a page in ${languageName(lang)}: the common word`),
+      ...verdict('common-noun', reason(lx, 'lower', named(lang))),
       commonNoun: true,
     };
   if (kind & KIND_INFLECTED && !UNINFLECTED.has(own)) {
     if (lang && UNINFLECTED.has(lang) && own !== lang)
-      return verdict(
-        'derived-word',
-        `${languageName(own)} case form on a page in ${languageName(lang)}: another word`,
-      );
-    if (facts.prev && isArticle(facts.prev.folded))
-      return verdict('derived-word', `after the article "${facts.prev.word}": a derived word`);
+      return verdict('derived-word', reason(lx, 'foreign', named(own), named(lang)));
+    if (facts.prev && isArticle(lx, facts.prev.folded))
+      return verdict('derived-word', reason(lx, 'article', facts.prev.word));
   }
   const prev = facts.prev;
   if (!(kind & KIND_ONE_WORD) || !prev) {
     return facts.age && entity.type !== 'person' && kind & KIND_ONE_WORD
-      ? verdict(
-          'person-not-place',
-          `an age after it: a person, not ${entity.name.en}`,
-          [patternGroup[pattern]!],
-          true,
-        )
+      ? verdict('person-not-place', reason(lx, 'age', entity.name.en), [patternGroup[pattern]!], true)
       : keep;
   }
   const group = [patternGroup[pattern]!];
@@ -206,41 +188,35 @@ export function judgeLocally(dict: Dictionary, patterns: number[], facts: Facts,
     const given = entity.given ?? [];
     if (!given.length) return keep;
     if (facts.initial && !given.some((g) => g.charAt(0) === prev.folded.charAt(0)) && prev.folded !== 'm')
-      return verdict('other-person', `the initial "${prev.word}." is not ${entity.name.en}'s`, group, true);
+      return verdict('other-person', reason(lx, 'initial', prev.word, entity.name.en), group, true);
     if (
       prev.capital &&
       !prev.dot &&
-      !isTitle(prev.folded) &&
-      isGivenName(prev.folded) &&
+      !isTitle(lx, prev.folded) &&
+      isGivenName(lx, prev.folded) &&
       !isOneOf(prev.folded, given)
     )
-      return verdict('other-person', `"${prev.word}" is not ${entity.name.en}'s given name`, group, true);
-    if (isFemaleTitle(prev.folded) && looksMale(entity))
-      return verdict('other-person', `"${prev.word}" addresses a woman, not ${entity.name.en}`);
-    if (isMaleTitle(prev.folded) && looksMale(entity)) return { ...keep, confirmed: true };
+      return verdict('other-person', reason(lx, 'given', prev.word, entity.name.en), group, true);
+    if (isFemaleTitle(lx, prev.folded) && looksMale(entity))
+      return verdict('other-person', reason(lx, 'woman', prev.word, entity.name.en));
+    if (isMaleTitle(lx, prev.folded) && looksMale(entity)) return { ...keep, confirmed: true };
     return keep;
   }
   if (
     !prev.quoted &&
-    isTitle(prev.folded) &&
+    isTitle(lx, prev.folded) &&
     (prev.dot || prev.capital || /^(pan|pani|\p{Script=Cyrillic}+)$/u.test(prev.folded))
   )
+    return verdict('person-not-place', reason(lx, 'title', prev.word, entity.name.en), group, true);
+  if (!prev.quoted && (facts.initial || (prev.capital && !prev.dot && isGivenName(lx, prev.folded))))
     return verdict(
       'person-not-place',
-      `"${prev.word}" before it: a person, not ${entity.name.en}`,
+      reason(lx, 'name', prev.word + (prev.dot ? '.' : ''), entity.name.en),
       group,
       true,
     );
-  if (!prev.quoted && (facts.initial || (prev.capital && !prev.dot && isGivenName(prev.folded))))
-    return verdict(
-      'person-not-place',
-      `"${prev.word}${prev.dot ? '.' : ''}" before it: a person's name, not ${entity.name.en}`,
-      group,
-      true,
-    );
-  if (facts.age)
-    return verdict('person-not-place', `an age after it: a person, not ${entity.name.en}`, group, true);
-  if (entity.type === 'place' && isTeamWord(prev.folded))
-    return verdict('team-name', `"${prev.word}" before it: a club's name, not ${entity.name.en}`);
+  if (facts.age) return verdict('person-not-place', reason(lx, 'age', entity.name.en), group, true);
+  if (entity.type === 'place' && isTeamWord(lx, prev.folded))
+    return verdict('team-name', reason(lx, 'club', prev.word, entity.name.en));
   return keep;
 }
