@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { CardData, CardItem as Item } from '../core/card-data';
 import type { ArticleItem } from '../core/page-statements';
 import { CardItem } from './CardItem';
@@ -99,122 +99,136 @@ function InArticle({ t, items, compact }: { t: Translate; items: ArticleItem[]; 
  * items that answer this page best; "Show all" expands the list in place (it scrolls, the header
  * stays). All data is rendered as text, never as HTML.
  */
-export function Card({
-  t,
-  data,
-  onClose,
-  focus = false,
-  theme = 'system',
-  expandAll = false,
-  onAllClaims,
-}: CardProps) {
-  const [limit, setLimit] = useState(expandAll ? PAGE : COMPACT_ITEMS);
-  const root = useRef<HTMLDivElement>(null);
-  const list = useRef<HTMLDivElement>(null);
-  // After "Show all", focus moves to the first item that was hidden (keyboard users keep their place).
-  const [focusItem, setFocusItem] = useState(-1);
-  useEffect(() => {
-    if (focus && data !== null) root.current?.focus();
-  }, [focus, data]);
-  useEffect(() => {
+export class Card extends Component<CardProps, { limit: number; focusItem: number }> {
+  // A class rather than hooks: the card runs in the content script, which hooks would make ~2 KB larger.
+  #root = createRef<HTMLDivElement>();
+  #list = createRef<HTMLDivElement>();
+
+  constructor(props: CardProps) {
+    super(props);
+    // After "Show all", focus moves to the first item that was hidden (keyboard users keep their place).
+    this.state = { limit: props.expandAll ? PAGE : COMPACT_ITEMS, focusItem: -1 };
+  }
+
+  override componentDidMount(): void {
+    this.#focusCard();
+  }
+
+  override componentDidUpdate(previous: CardProps): void {
+    if (previous.focus !== this.props.focus || previous.data !== this.props.data) this.#focusCard();
+    const { focusItem } = this.state;
     if (focusItem < 0) return;
-    (list.current?.querySelectorAll<HTMLElement>('.item')[focusItem] ?? list.current)?.focus();
-    setFocusItem(-1);
-  }, [focusItem]);
-  if (data === null || data === 'error') {
+    const list = this.#list.current;
+    (list?.querySelectorAll<HTMLElement>('.item')[focusItem] ?? list)?.focus();
+    this.setState({ focusItem: -1 });
+  }
+
+  #focusCard(): void {
+    if (this.props.focus && this.props.data !== null) this.#root.current?.focus();
+  }
+
+  override render() {
+    const { t, data, onClose, theme = 'system', expandAll = false, onAllClaims } = this.props;
+    const { limit } = this.state;
+    const root = this.#root;
+    const list = this.#list;
+    if (data === null || data === 'error') {
+      return (
+        <div class="card" data-theme={theme} role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
+          <p class="status" role="status">
+            {data === null ? t('cardLoading') : t('cardError')}
+          </p>
+        </div>
+      );
+    }
+    const expanded = expandAll || limit > COMPACT_ITEMS;
+    const shown = data.items.slice(0, limit);
+    const hidden = data.items.length - shown.length;
+    const beyond = data.itemsTotal - data.items.length;
+    const why = whyLine(t, data.why);
+    const article = articleLine(t, data.published, data.dataAsOf);
+    const maxCount = Math.max(1, ...data.timeline.map((b) => b.count));
     return (
-      <div class="card" data-theme={theme} role="dialog" aria-label={t('extName')} tabIndex={-1} ref={root}>
-        <p class="status" role="status">
-          {data === null ? t('cardLoading') : t('cardError')}
-        </p>
+      <div
+        class={expanded ? 'card' : 'card compact'}
+        data-theme={theme}
+        role="dialog"
+        aria-label={data.entity.name}
+        aria-describedby="wsw-card-description"
+        tabIndex={-1}
+        ref={root}
+      >
+        <header>
+          <h2>
+            {data.entity.name}
+            <span class="type">{t(`type_${data.entity.type}`)}</span>
+          </h2>
+          <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
+            ×
+          </button>
+          <p class="line description" id="wsw-card-description" title={data.entity.description}>
+            {data.entity.description}
+          </p>
+          {why && (
+            <p class="line why" title={why}>
+              {why}
+            </p>
+          )}
+          <p class="line summary">{summaryLine(t, data.summary)}</p>
+          {article && <p class="article">{article}</p>}
+        </header>
+        {(shown.length > 0 || data.inArticle) && (
+          <div class="list" ref={list} tabIndex={-1} role="region" aria-label={t('cardItems')}>
+            {data.inArticle && <InArticle t={t} items={data.inArticle} compact={!expanded} />}
+            <Items t={t} items={shown} orgCard={data.entity.type === 'org'} compact={!expanded} />
+            {!hidden && beyond > 0 && <p class="source">{t('cardMoreInBrowse', String(beyond))}</p>}
+            {expanded && data.timeline.length > 1 && (
+              <div class="timeline" role="img" aria-label={t('cardTimeline')}>
+                {data.timeline.map((b) => (
+                  <span
+                    key={b.month}
+                    class="bar"
+                    title={`${b.month}: ${b.count}`}
+                    style={{ height: `${Math.round((b.count / maxCount) * 100)}%` }}
+                  />
+                ))}
+              </div>
+            )}
+          </div>
+        )}
+        <footer class="actions">
+          {hidden > 0 ? (
+            <button
+              type="button"
+              class="wsw-button show-all"
+              aria-expanded={expanded}
+              onClick={() =>
+                this.setState({
+                  focusItem: shown.length,
+                  limit: expandAll ? limit + PAGE : data.items.length,
+                })
+              }
+            >
+              {expandAll
+                ? t('cardMore', String(Math.min(PAGE, hidden)))
+                : t('cardShowAll', String(data.itemsTotal))}
+            </button>
+          ) : (
+            <span />
+          )}
+          <span>
+            {t('cardDataAsOf', data.dataAsOf)}
+            {onAllClaims && (
+              <>
+                {' · '}
+                <button type="button" class="wsw-button-link all" onClick={() => onAllClaims(data.entity.id)}>
+                  {t('cardAllClaims')}
+                </button>
+              </>
+            )}
+          </span>
+        </footer>
       </div>
     );
   }
-  const expanded = expandAll || limit > COMPACT_ITEMS;
-  const shown = data.items.slice(0, limit);
-  const hidden = data.items.length - shown.length;
-  const beyond = data.itemsTotal - data.items.length;
-  const why = whyLine(t, data.why);
-  const article = articleLine(t, data.published, data.dataAsOf);
-  const maxCount = Math.max(1, ...data.timeline.map((b) => b.count));
-  return (
-    <div
-      class={expanded ? 'card' : 'card compact'}
-      data-theme={theme}
-      role="dialog"
-      aria-label={data.entity.name}
-      aria-describedby="wsw-card-description"
-      tabIndex={-1}
-      ref={root}
-    >
-      <header>
-        <h2>
-          {data.entity.name}
-          <span class="type">{t(`type_${data.entity.type}`)}</span>
-        </h2>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
-          ×
-        </button>
-        <p class="line description" id="wsw-card-description" title={data.entity.description}>
-          {data.entity.description}
-        </p>
-        {why && (
-          <p class="line why" title={why}>
-            {why}
-          </p>
-        )}
-        <p class="line summary">{summaryLine(t, data.summary)}</p>
-        {article && <p class="article">{article}</p>}
-      </header>
-      {(shown.length > 0 || data.inArticle) && (
-        <div class="list" ref={list} tabIndex={-1} role="region" aria-label={t('cardItems')}>
-          {data.inArticle && <InArticle t={t} items={data.inArticle} compact={!expanded} />}
-          <Items t={t} items={shown} orgCard={data.entity.type === 'org'} compact={!expanded} />
-          {!hidden && beyond > 0 && <p class="source">{t('cardMoreInBrowse', String(beyond))}</p>}
-          {expanded && data.timeline.length > 1 && (
-            <div class="timeline" role="img" aria-label={t('cardTimeline')}>
-              {data.timeline.map((b) => (
-                <span
-                  key={b.month}
-                  class="bar"
-                  title={`${b.month}: ${b.count}`}
-                  style={{ height: `${Math.round((b.count / maxCount) * 100)}%` }}
-                />
-              ))}
-            </div>
-          )}
-        </div>
-      )}
-      <footer class="actions">
-        {hidden > 0 ? (
-          <button
-            type="button"
-            class="wsw-button show-all"
-            aria-expanded={expanded}
-            onClick={() => {
-              setFocusItem(shown.length);
-              setLimit(expandAll ? limit + PAGE : data.items.length);
-            }}
-          >
-            {expandAll
-              ? t('cardMore', String(Math.min(PAGE, hidden)))
-              : t('cardShowAll', String(data.itemsTotal))}
-          </button>
-        ) : (
-          <span />
-        )}
-        <span>
-          {t('cardDataAsOf', data.dataAsOf)}
-          {onAllClaims && (
-            <>
-              {' · '}
-              <button type="button" class="wsw-button-link all" onClick={() => onAllClaims(data.entity.id)}>
-                {t('cardAllClaims')}
-              </button>
-            </>
-          )}
-        </span>
-      </footer>
-    </div>
-  );
 }
