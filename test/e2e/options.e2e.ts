@@ -55,6 +55,17 @@ function storedState(page: Page): Promise<string> {
   })()`) as Promise<string>;
 }
 
+/**
+ * The library's revision (raised once a change is saved and the pages' dictionary rewritten): a
+ * checkbox shows its new state at the click, before the change is stored.
+ */
+function libraryRevision(page: Page): Promise<number> {
+  return page.evaluate(`(async () => {
+    const local = await (globalThis.browser ?? chrome).storage.local.get('wsw-library-revision');
+    return local['wsw-library-revision'] ?? 0;
+  })()`) as Promise<number>;
+}
+
 /** Run axe-core on a page; the violations (after checking that it really ran rules). */
 async function axeViolations(page: Page): Promise<string[]> {
   const result = await runAxe(page);
@@ -181,11 +192,15 @@ describe.each(BROWSERS)('%s: options page, datasets and import', (name) => {
     };
     const toggle = '.wsw-dataset-item:nth-child(2) input[type=checkbox]';
     await options.bringToFront();
+    let revision = await libraryRevision(options);
     await options.click(toggle);
     await waitFor('disabled', () => options.$eval(toggle, (el) => !(el as HTMLInputElement).checked));
+    await waitFor('disabled and saved', async () => (await libraryRevision(options)) > revision);
     expect(await check()).toEqual({ card: false, speaker: false });
+    revision = await libraryRevision(options);
     await options.click(toggle);
     await waitFor('enabled', () => options.$eval(toggle, (el) => (el as HTMLInputElement).checked));
+    await waitFor('enabled and saved', async () => (await libraryRevision(options)) > revision);
     expect(await check()).toEqual({ card: true, speaker: true });
     // Remove asks for confirmation first.
     const buttons = await options.$$('.wsw-dataset-item:nth-child(2) .wsw-actions button');
