@@ -52,7 +52,8 @@ export function wordBefore(text: string, start: number, blockStart: number): Wor
     i--;
   const begin = i + 1;
   if (begin >= end) return null;
-  const word = text.slice(begin, end);
+  // Short: a copy, never a view into the page's text (see `detached` in local.ts).
+  const word = end - begin < 13 ? text.slice(begin, end) : (' ' + text.slice(begin, end)).slice(1);
   const first = word.charAt(0);
   return {
     word,

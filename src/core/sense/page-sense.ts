@@ -77,18 +77,25 @@ export class PageSense {
   /** Match `text` (one or more whole blocks, separated by U+2029) and judge its candidates. */
   feed(text: string): SenseUpdate {
     const chunk = this.#nextChunk++;
+    // Only the blocks that hold candidates are kept (a 5 MB page has ~100,000 blocks; keeping a
+    // record of each made the heap, and the page's major collections, grow).
     const blocks: [number, number, number][] = [];
-    for (let from = 0; from <= text.length;) {
-      let to = text.indexOf(String.fromCharCode(BREAK), from);
-      if (to < 0) to = text.length;
-      blocks.push([this.#nextBlock++, from, to]);
-      from = to + 1;
-    }
+    const breakChar = String.fromCharCode(BREAK);
+    const endOf = (from: number) => {
+      const to = text.indexOf(breakChar, from);
+      return to < 0 ? text.length : to;
+    };
+    let block = this.#nextBlock;
+    let bs = 0;
+    let be = endOf(0);
     const entries: Entry[] = [];
-    let b = 0;
     for (const c of findCandidates(text, this.#dict)) {
-      while (blocks[b]![2] < c.start) b++;
-      const [block, bs, be] = blocks[b]!;
+      while (be < c.start) {
+        bs = be + 1;
+        be = endOf(bs);
+        block++;
+      }
+      if (blocks[blocks.length - 1]?.[0] !== block) blocks.push([block, bs, be]);
       const entry: Entry = {
         chunk,
         block,
@@ -112,11 +119,12 @@ export class PageSense {
       if (list) list.push(entry);
       else this.#blockEntries.set(block, [entry]);
     }
+    // Block ids only need to differ between blocks that are kept.
+    this.#nextBlock = block + 1;
     // The language is told from the blocks that have candidates (the evidence near the names, and
     // on a long page far less work than reading every block).
     if (!this.#declared)
       for (const [id, bs, be] of blocks) {
-        if (!this.#blockEntries.has(id)) continue;
         const v = new Float32Array(LANGUAGES.length);
         voteLanguage(text, bs, be, v, lexiconOf(this.#dict).functionWords);
         this.#votes.set(id, v);
