@@ -101,8 +101,8 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   const highlighter = new Highlighter(document.body, dict, {
     isOwnUi,
     onChange: (mentions) => {
-      pageContext.note(mentions);
-      const entities = new Set(mentions.map((p) => p.mention.entity)).size;
+      pageContext.note(highlighter.entityCounts);
+      const entities = highlighter.entityCounts.size;
       if (entities !== reported) void send('pageFound', { entities });
       reported = entities;
       // The cards of the page's mentions are fetched in idle time, so a hover shows its card at

@@ -62,14 +62,11 @@ export function datePublishedInJsonLd(data: unknown): string | undefined {
 
 /** The publication date a document states, or undefined. */
 export function readPublished(doc: Document): string | undefined {
-  // One walk of the document for all three sources (each query walks all of it: ~4 ms apiece on a
-  // 5 MB page), then the same order of preference: meta tags, JSON-LD, a dated article header.
-  const found = doc.querySelectorAll(`${META_DATE}, ${JSON_LD}, ${TIME_DATE}`);
-  const meta: Element[] = [];
-  const jsonLd: Element[] = [];
-  const times: Element[] = [];
-  for (const el of found)
-    (el.localName === 'meta' ? meta : el.localName === 'script' ? jsonLd : times).push(el);
+  // By tag name: a selector list such as the three below took ~13–22 ms to run over a 5 MB page's
+  // document; the elements of three tags are listed far faster and the few found are matched.
+  const meta = [...doc.getElementsByTagName('meta')].filter((el) => el.matches(META_DATE));
+  const jsonLd = [...doc.getElementsByTagName('script')].filter((el) => el.matches(JSON_LD));
+  const times = [...doc.getElementsByTagName('time')].filter((el) => el.matches(TIME_DATE));
   for (const el of meta) {
     const date = parsePublished(el.getAttribute('content'));
     if (date) return date;

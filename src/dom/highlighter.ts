@@ -148,6 +148,11 @@ export class Highlighter {
     return this.#index.all();
   }
 
+  /** Mentions per entity now on the page (live: kept up to date as mentions come and go). */
+  get entityCounts(): ReadonlyMap<string, number> {
+    return this.#index.counts;
+  }
+
   /** The mention covering a text position, if any. */
   mentionAt(node: Node, offset: number): PlacedMention | undefined {
     return this.#index.at(node, offset);

@@ -11,7 +11,7 @@ import { readLanguage, readPublished } from './article-meta';
 const MAX_ENTITIES = 200;
 
 export class PageContextReader {
-  private mentions: readonly { mention: { entity: string } }[] = [];
+  private counts: ReadonlyMap<string, number> = new Map();
   private counted: PageContextMessage['entities'] | null = [];
   private meta: { href: string; published?: string; lang?: string } | null = null;
   private ids = '';
@@ -19,9 +19,12 @@ export class PageContextReader {
 
   constructor(private readonly doc: Document) {}
 
-  /** The page's mentions changed (called with every highlighter update; O(1)). */
-  note(mentions: readonly { mention: { entity: string } }[]): void {
-    this.mentions = mentions;
+  /**
+   * The page's mentions changed (called with every highlighter update; O(1)): `counts` holds the
+   * mentions per entity, kept up to date by the highlighter (read when a card asks).
+   */
+  note(counts: ReadonlyMap<string, number>): void {
+    this.counts = counts;
     this.counted = null;
   }
 
@@ -35,10 +38,7 @@ export class PageContextReader {
       this.revision++;
     }
     if (!this.counted) {
-      const counts = new Map<string, number>();
-      for (const { mention } of this.mentions)
-        counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
-      this.counted = [...counts]
+      this.counted = [...this.counts]
         .map(([id, mentions]) => ({ id, mentions }))
         .sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id))
         .slice(0, MAX_ENTITIES);

@@ -234,8 +234,13 @@ describe('PageContextReader', () => {
     );
     Object.defineProperty(document, 'location', { value: { href: 'https://news.example/a' } });
     const reader = new PageContextReader(document as unknown as Document);
-    const m = (entity: string) => ({ mention: { entity } });
-    reader.note([m('izium'), m('bucha'), m('izium')]);
+    // Mentions per entity, as the highlighter's index keeps them.
+    const counts = (...ids: string[]) => {
+      const c = new Map<string, number>();
+      for (const id of ids) c.set(id, (c.get(id) ?? 0) + 1);
+      return c;
+    };
+    reader.note(counts('izium', 'bucha', 'izium'));
     expect(reader.read()).toEqual({
       entities: [
         { id: 'izium', mentions: 2 },
@@ -245,9 +250,9 @@ describe('PageContextReader', () => {
       lang: 'uk',
     });
     const version = reader.version;
-    reader.note([m('izium'), m('bucha'), m('izium'), m('bucha')]);
+    reader.note(counts('izium', 'bucha', 'izium', 'bucha'));
     expect(reader.version).toBe(version); // more mentions of the same entities: same context
-    reader.note([m('izium'), m('kyiv')]);
+    reader.note(counts('izium', 'kyiv'));
     expect(reader.version).toBeGreaterThan(version); // another set of entities: cards are stale
   });
 });

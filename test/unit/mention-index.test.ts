@@ -53,4 +53,28 @@ describe('MentionIndex', () => {
     for (const p of index.all()) index.remove(p);
     expect(index.size).toBe(0);
   });
+
+  it('counts mentions per entity as they come and go, once per mention', () => {
+    const index = new MentionIndex();
+    const other = placed('kyiv', first, 0, first, 2, [first]);
+    index.add(name);
+    index.add(kyiv);
+    index.add(other);
+    index.add(kyiv); // added again: still one
+    expect([...index.counts]).toEqual([
+      ['zelensky', 1],
+      ['kyiv', 2],
+    ]);
+    expect(index.at(second, 22)).toBe(kyiv);
+    index.remove(kyiv);
+    index.remove(kyiv); // removed again: nothing more
+    expect([...index.counts]).toEqual([
+      ['zelensky', 1],
+      ['kyiv', 1],
+    ]);
+    index.remove(other);
+    expect(index.counts.has('kyiv')).toBe(false);
+    index.clear();
+    expect(index.counts.size).toBe(0);
+  });
 });
