@@ -62,11 +62,16 @@ export function datePublishedInJsonLd(data: unknown): string | undefined {
 
 /** The publication date a document states, or undefined. */
 export function readPublished(doc: Document): string | undefined {
-  // By tag name: a selector list such as the three below took ~13–22 ms to run over a 5 MB page's
-  // document; the elements of three tags are listed far faster and the few found are matched.
-  const meta = [...doc.getElementsByTagName('meta')].filter((el) => el.matches(META_DATE));
-  const jsonLd = [...doc.getElementsByTagName('script')].filter((el) => el.matches(JSON_LD));
-  const times = [...doc.getElementsByTagName('time')].filter((el) => el.matches(TIME_DATE));
+  // Where a page states its date: its head, and its article or main element — not the whole
+  // document, which on a 5 MB page took one query 13–50 ms of a task (a date in the JSON-LD of a
+  // body outside both is not read).
+  const scopes = [doc.head, doc.querySelector('article'), doc.querySelector('main')].filter(
+    (s): s is HTMLElement => s !== null,
+  );
+  const all = (selector: string) => [...new Set(scopes.flatMap((s) => [...s.querySelectorAll(selector)]))];
+  const meta = all(META_DATE);
+  const jsonLd = all(JSON_LD);
+  const times = all(TIME_DATE);
   for (const el of meta) {
     const date = parsePublished(el.getAttribute('content'));
     if (date) return date;
