@@ -67,6 +67,17 @@ function Items({
  * "In this article": what the page says its speakers said, the quoted part marked (as text: the
  * sentence comes from the page). First in the list, since it is what the reader is looking at.
  */
+/** Characters of a statement's lead-in a compact card keeps: the quoted words must fit its two lines. */
+const LEAD = 36;
+
+/** The words before a statement, cut to their end (from a word) on a compact card. */
+function lead(before: string, compact: boolean): string {
+  if (!compact || before.length <= LEAD) return before;
+  const tail = before.slice(-LEAD);
+  const space = tail.indexOf(' ');
+  return `…${space >= 0 ? tail.slice(space + 1) : tail}`;
+}
+
 function InArticle({ t, items, compact }: { t: Translate; items: ArticleItem[]; compact: boolean }) {
   return (
     <section class="in-article" aria-label={t('cardInArticle')}>
@@ -82,7 +93,7 @@ function InArticle({ t, items, compact }: { t: Translate; items: ArticleItem[]; 
               <span class="cue">{a.cue}</span>
             </p>
             <p class="text">
-              {a.before}
+              {lead(a.before, compact)}
               <mark>{a.quote}</mark>
               {a.after}
             </p>
