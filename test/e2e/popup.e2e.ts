@@ -5,6 +5,7 @@
  * popup page is opened as a tab naming the article's tab (`?tab=N`) for the article's speakers.
  * The popup's rendering and settings are covered in both browsers by foundation.e2e.ts.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { readDataset } from '../../src/node/dataset-files';
@@ -213,6 +214,8 @@ describe.runIf(RUN)('chromium: popup on a page', () => {
           const popup = await openPopup();
           await waitFor('entity list', () => popup.$('.wsw-entity'));
           const found = await readSpeakers(popup);
+          if (found.length && process.env.WSW_SCREENSHOTS)
+            await popup.screenshot({ path: join(process.env.WSW_SCREENSHOTS, 'popup-seed-chromium.png') });
           await popup.close();
           return found.length ? found : null;
         },
