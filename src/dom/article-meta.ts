@@ -9,6 +9,8 @@
 
 /** Largest JSON-LD block read (news pages embed big ones; the date is near the top of a sane one). */
 const MAX_JSON_LD = 200_000;
+/** JSON-LD blocks read at most (a page states its date in its first few; each is parsed). */
+const MAX_JSON_LD_BLOCKS = 20;
 
 const META_DATE =
   'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]';
@@ -70,7 +72,7 @@ export function readPublished(doc: Document): string | undefined {
   );
   const all = (selector: string) => [...new Set(scopes.flatMap((s) => [...s.querySelectorAll(selector)]))];
   const meta = all(META_DATE);
-  const jsonLd = all(JSON_LD);
+  const jsonLd = all(JSON_LD).slice(0, MAX_JSON_LD_BLOCKS);
   const times = all(TIME_DATE);
   for (const el of meta) {
     const date = parsePublished(el.getAttribute('content'));

@@ -123,6 +123,26 @@ describe('readPublished: real-world patterns', () => {
     ],
     ['a page with no date at all', '<title>x</title>', '<p>Izium</p>', undefined],
     [
+      'JSON-LD in the body counts inside the article, not outside it',
+      '',
+      '<div>' +
+        ld({ '@type': 'NewsArticle', datePublished: '2022-06-01' }) +
+        '</div><article><p>x</p></article>',
+      undefined,
+    ],
+    [
+      'JSON-LD in the article body',
+      '',
+      '<article>' + ld({ '@type': 'NewsArticle', datePublished: '2022-06-02' }) + '<p>x</p></article>',
+      '2022-06-02',
+    ],
+    [
+      'only the first 20 JSON-LD blocks are read',
+      ld({ '@type': 'Thing' }).repeat(20) + ld({ '@type': 'NewsArticle', datePublished: '2022-06-03' }),
+      '',
+      undefined,
+    ],
+    [
       'a WebPage date alone counts when there is no article node',
       ld({ '@type': 'WebPage', datePublished: '2022-05-05' }),
       '',
