@@ -85,6 +85,9 @@ const RENDER_EVENTS = new Set([
 const RENDER_SUBPHASES: Record<string, string> = {
   'LocalFrameView::RunCompositingInputsLifecyclePhase': 'CompositingInputs',
 };
+/** Work on the whole heap: a full collection, or a step of the incremental marking before one. */
+const isHeapGc = (name: string) => name === 'MajorGC' || /^V8\.(GCIncrementalMarking|GC_MC_)/.test(name);
+
 /** Garbage collection (any V8 GC event, outermost only). */
 const isGc = (name: string) => /^(V8\.GC|MajorGC|MinorGC|V8\.GCIncremental|V8\.GC_)/.test(name);
 
@@ -120,6 +123,13 @@ export interface Task {
    * executing script when marking completes.
    */
   majorGcCpuMs: number;
+  /**
+   * Thread time in work on the whole heap, ms: full collections and the incremental marking steps
+   * that prepare them (they trace the page's DOM too, so their length follows the page's size;
+   * they run in whichever task allocates when a step is due). Scavenges of new objects are not
+   * in it.
+   */
+  heapGcCpuMs: number;
   node: Node;
 }
 
@@ -230,6 +240,7 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
       let renderUs = 0;
       let gcUs = 0;
       let majorUs = 0;
+      let heapUs = 0;
       walk(node, (n, inRender, inGc) => {
         const u = urlOf(n.args);
         if (isExtUrl(u)) evidence.push(`${n.name} ${shortUrl(u)}`);
@@ -241,6 +252,7 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
         if (sub) render[sub] = (render[sub] ?? 0) + (n.end - n.ts) / 1000;
         if (!inGc && isGc(n.name)) gcUs += n.end - n.ts;
         if (!inGc && n.name === 'MajorGC') majorUs += n.cpu ?? n.end - n.ts;
+        if (!inGc && isHeapGc(n.name)) heapUs += n.cpu ?? n.end - n.ts;
       });
       let extUs = 0;
       // A sample right at the task's edge may belong to its neighbour: keep 50 µs inside.
@@ -256,6 +268,7 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
         render,
         gcMs: gcUs / 1000,
         majorGcCpuMs: majorUs / 1000,
+        heapGcCpuMs: heapUs / 1000,
         node,
       };
     });
