@@ -12,7 +12,6 @@ import { currentDictionary } from '../core/storage-keys';
 import type { Settings } from '../core/settings';
 import { CardController, type CardState } from '../dom/card-controller';
 import { CardHost, CARD_TAG } from '../dom/card-host';
-import { TextExtractor } from '../dom/extract';
 import { rangeText, type PlacedMention } from '../dom/highlight';
 import { Highlighter } from '../dom/highlighter';
 import { trackHover } from '../dom/hover';
@@ -69,22 +68,16 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   let stated = 0;
   let latest: readonly PlacedMention[] = [];
   const version = () => pageContext.version * 2 + stated;
-  // Read in idle slices of a few ms, up to the cap: on a 5 MB page reading everything at once
-  // was one 800 ms task.
-  const reader = new TextExtractor(document.body);
+  // The page's text as the highlighter's first scan reads it (no second walk of the page), up to
+  // the cap (on a page opened scrolled down, the blocks in view come first); later changes are not
+  // sent.
   let pageText = '';
-  const statePage = (deadline: IdleDeadline) => {
+  let reading = true;
+  const readText = (text: string) => {
+    if (reading && text && pageText.length < PAGE_TEXT_MAX) pageText += (pageText ? '\n' : '') + text;
+  };
+  const statePage = () => {
     if (signal.aborted) return;
-    const until = performance.now() + Math.min(8, Math.max(1, deadline.timeRemaining()));
-    let chunk;
-    do {
-      chunk = reader.next(() => performance.now() > until);
-      pageText += (pageText && chunk.text ? '\n' : '') + chunk.text;
-    } while (!chunk.done && pageText.length < PAGE_TEXT_MAX && performance.now() <= until);
-    if (!chunk.done && pageText.length < PAGE_TEXT_MAX) {
-      requestIdleCallback(statePage, { timeout: 5000 });
-      return;
-    }
     const text = pageText.slice(0, PAGE_TEXT_MAX);
     void send('pageStatements', { url: location.href, text }).then((r) => {
       if (!(r.ok && r.value.statements > 0 && life.alive())) return;
@@ -100,6 +93,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   let reported = -1;
   const highlighter = new Highlighter(document.body, dict, {
     isOwnUi,
+    onText: readText,
     onChange: (mentions) => {
       pageContext.note(highlighter.entityCounts);
       const entities = highlighter.entityCounts.size;
@@ -109,6 +103,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
       // once even when the background was stopped in the meantime.
       if (!asked && !signal.aborted) {
         asked = true;
+        reading = false;
         requestIdleCallback(statePage, { timeout: 5000 });
       }
       latest = mentions;

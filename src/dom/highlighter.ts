@@ -45,6 +45,11 @@ export interface HighlighterOptions {
   isOwnUi?: (node: Node) => boolean;
   /** Called after each scan or update with the mentions now on the page. */
   onChange?: (mentions: readonly PlacedMention[]) => void;
+  /**
+   * Called with each piece of visible text as it is read (whole blocks, separated by U+2029), so
+   * that what else needs the page's text does not walk the page again.
+   */
+  onText?: (text: string) => void;
   /** Entity types to find (default: all). Mentions of other types are neither shown nor reachable. */
   types?: ReadonlySet<EntityType>;
   /** How mentions look (default: underline); `none` keeps them for hover and keyboard only. */
@@ -192,7 +197,10 @@ export class Highlighter {
     await this.#scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
       clock.extracted();
-      if (!only) this.#apply(this.#candidates.feed(chunk));
+      if (!only) {
+        this.#options.onText?.(chunk.text);
+        this.#apply(this.#candidates.feed(chunk));
+      }
       // Speakers added for this page: only where nothing is highlighted already.
       for (const d of only ? [only] : this.#extra) {
         const placed = placeMentions(chunk, findMentions(chunk.text, d), this.#makeRange);

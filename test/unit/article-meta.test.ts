@@ -123,11 +123,17 @@ describe('readPublished: real-world patterns', () => {
     ],
     ['a page with no date at all', '<title>x</title>', '<p>Izium</p>', undefined],
     [
-      'JSON-LD in the body counts inside the article, not outside it',
+      'JSON-LD in the body, outside the article',
       '',
       '<div>' +
         ld({ '@type': 'NewsArticle', datePublished: '2022-06-01' }) +
         '</div><article><p>x</p></article>',
+      '2022-06-01',
+    ],
+    [
+      "a date after the body's first 3,000 elements is not looked for",
+      '',
+      '<p>x</p>'.repeat(3000) + '<article><header><time datetime="2022-06-04"></time></header></article>',
       undefined,
     ],
     [
