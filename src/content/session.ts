@@ -73,6 +73,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
   // sent.
   let pageText = '';
   let reading = true;
+  const STATE_DELAY_MS = 1000;
   const readText = (text: string) => {
     if (reading && text && pageText.length < PAGE_TEXT_MAX) pageText += (pageText ? '\n' : '') + text;
   };
@@ -104,7 +105,9 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
       if (!asked && !signal.aborted) {
         asked = true;
         reading = false;
-        requestIdleCallback(statePage, { timeout: 5000 });
+        // A second later, in idle time: the background attributing the page (~0.3 s when its
+        // worker has just started) must not delay the first cards a reader hovers.
+        setTimeout(() => requestIdleCallback(statePage, { timeout: 5000 }), STATE_DELAY_MS);
       }
       latest = mentions;
       requests.prefetch(mentions, requestFor, version());
