@@ -81,7 +81,7 @@ export interface GapStats {
   ticks: number;
   /** Animation frames seen (to tell a probe that ran from one that did not). */
   frames: number;
-  /** Timer gaps over 50 ms + the period ('t') and frame gaps over 60 ms ('f'): [kind, end, ms] (first 300). */
+  /** Timer gaps over 50 ms + the period ('t') and frame gaps over 60 ms ('f'): [kind, end, ms] (first 1000). */
   long: [string, number, number][];
   /** When the load event fired (performance.now()), or null. */
   loadAt: number | null;
@@ -121,7 +121,7 @@ export const GAP_PROBE = `(() => {
     lastTimer = now;
     probe.ticks++;
     if (gap > probe.timerGap) { probe.timerGap = gap; probe.timerGapAt = now; }
-    if (gap > 50 + period) { probe.timerGapsOver50++; if (probe.long.length < 300) probe.long.push(['t', Math.round(now), Math.round(gap)]); }
+    if (gap > 50 + period) { probe.timerGapsOver50++; if (probe.long.length < 1000) probe.long.push(['t', Math.round(now), Math.round(gap)]); }
     later(tick);
   };
   const later = typeof scheduler !== 'undefined' && scheduler.postTask
@@ -140,7 +140,7 @@ export const GAP_PROBE = `(() => {
     if (probe.firstHighlightAt === null && CSS.highlights && CSS.highlights.size > 0) probe.firstHighlightAt = t;
     if (lastFrame !== null && t - lastFrame > probe.frameGap) { probe.frameGap = t - lastFrame; probe.frameGapAt = t; }
     if (lastFrame !== null && t - lastFrame > 50 + 1000 / 60) probe.frameGapsOver50++;
-    if (lastFrame !== null && t - lastFrame > 60 && probe.long.length < 300) probe.long.push(['f', Math.round(t), Math.round(t - lastFrame)]);
+    if (lastFrame !== null && t - lastFrame > 60 && probe.long.length < 1000) probe.long.push(['f', Math.round(t), Math.round(t - lastFrame)]);
     lastFrame = t;
     requestAnimationFrame(frame);
   };
