@@ -30,6 +30,7 @@ import {
   distFor,
   hasSeed,
   launchWithExtension,
+  highlightedTexts,
   locatePhrase,
   ROOT,
   rendersText,
@@ -101,6 +102,12 @@ describe.each(BROWSERS)('%s: the card answers the page', (name) => {
     await page.mouse.move(2, 2);
     await page.keyboard.press('Escape');
     await new Promise((r) => setTimeout(r, 300));
+    // The pointer goes where a reader's would once the phrase is lit: a pointer that stops on text
+    // before the content script has placed its highlights shows nothing until it moves again (as
+    // in a reader's browser), and the first page after the extension started can take a while.
+    await waitFor('the phrase highlighted', async () =>
+      (await highlightedTexts(page)).some((t) => t.includes(phrase)),
+    );
     const at = await locatePhrase(page, phrase);
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await waitFor('card content', async () => ((await cardBox(page))?.height ?? 0) > 120);
