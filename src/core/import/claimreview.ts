@@ -87,21 +87,13 @@ export function importClaimReview(text: string, context: ImportContext): ImportR
       const about = [...new Set([...named, ...c.entitiesIn(claimText)])].filter(
         (id) => id !== speaker || named.includes(id),
       );
-      if (about.length === 0) {
-        return c.error(
-          location,
-          'the claim mentions no known person, place or organisation, so no page could show it',
-        );
-      }
-      c.add(location, {
-        id: c.claimId(speakerName, claimText, date, sourceUrl ?? ''),
+      c.addReviewed(location, {
+        speakerName,
         speaker,
-        about: about.map((entity) => ({ entity, role: 'subject' })),
-        kind: 'paraphrase',
+        about,
         text: claimText,
         lang,
         date,
-        stance: 'asserts',
         source: {
           outlet:
             nameOf(own(appearance, 'publisher')) ??
@@ -111,9 +103,9 @@ export function importClaimReview(text: string, context: ImportContext): ImportR
           url: sourceUrl,
           ...(appearanceUrl ? {} : reviewDate ? { published: reviewDate } : {}),
         },
-        ...(ratingText && reviewUrl
-          ? {
-              reviews: [
+        reviews:
+          ratingText && reviewUrl
+            ? [
                 {
                   publisher: reviewer,
                   url: reviewUrl,
@@ -121,9 +113,8 @@ export function importClaimReview(text: string, context: ImportContext): ImportR
                   rating: ratingText,
                   normalized: normalizeVerdict(ratingText, c.verdictLabels),
                 },
-              ],
-            }
-          : {}),
+              ]
+            : [],
       });
     } catch (error) {
       c.error(location, error instanceof Error ? error.message : String(error));

@@ -135,6 +135,46 @@ export class ImportCollector {
     return id;
   }
 
+  /**
+   * Keep a statement a fact-checker reviewed (ClaimReview, the Fact Check Tools API): the checked
+   * text, attributed to whoever made it, is a paraphrase that asserts what it says, about the
+   * entities it names. Both formats describe it so; the rules for it live here once. A statement
+   * that names none of our entities is rejected: no page could show it.
+   */
+  addReviewed(
+    location: string,
+    fields: {
+      speakerName: string;
+      speaker: string;
+      about: readonly string[];
+      text: string;
+      lang: string;
+      date: string;
+      source: Record<string, unknown> & { url?: string };
+      reviews?: unknown[];
+    },
+  ): void {
+    if (fields.about.length === 0) {
+      this.error(
+        location,
+        'the claim mentions no known person, place or organisation, so no page could show it',
+      );
+      return;
+    }
+    this.add(location, {
+      id: this.claimId(fields.speakerName, fields.text, fields.date, fields.source.url ?? ''),
+      speaker: fields.speaker,
+      about: fields.about.map((entity) => ({ entity, role: 'subject' })),
+      kind: 'paraphrase',
+      text: fields.text,
+      lang: fields.lang,
+      date: fields.date,
+      stance: 'asserts',
+      source: fields.source,
+      ...(fields.reviews?.length ? { reviews: fields.reviews } : {}),
+    });
+  }
+
   /** Validate and keep a claim; a failing claim becomes a located error instead. */
   add(location: string, candidate: unknown): void {
     const checked = v.safeParse(ClaimSchema, candidate);

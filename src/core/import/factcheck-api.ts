@@ -39,25 +39,17 @@ export function importFactCheckApi(text: string, context: ImportContext): Import
       if (!sourceUrl) return c.error(location, 'claimReview[0].url: missing (no source to cite)');
       const speaker = c.speaker(claimant, 'person', lang);
       const about = c.entitiesIn(claimText).filter((id) => id !== speaker);
-      if (about.length === 0) {
-        return c.error(
-          location,
-          'the claim mentions no known person, place or organisation, so no page could show it',
-        );
-      }
       const publisherOf = (r: unknown) =>
         str(own(own(r, 'publisher'), 'name'), 200) ??
         str(own(own(r, 'publisher'), 'site'), 200) ??
         hostOf(str(own(r, 'url')));
-      c.add(location, {
-        id: c.claimId(claimant, claimText, date, sourceUrl),
+      c.addReviewed(location, {
+        speakerName: claimant,
         speaker,
-        about: about.map((entity) => ({ entity, role: 'subject' })),
-        kind: 'paraphrase',
+        about,
         text: claimText,
         lang,
         date,
-        stance: 'asserts',
         source: {
           outlet: publisherOf(first) ?? 'unknown',
           url: sourceUrl,
