@@ -21,7 +21,9 @@ for (const [letters, lang] of [
 
 const isCyrillic = (c: number) => c >= 0x0400 && c <= 0x04ff;
 const isLatin = (c: number) =>
-  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 /**
  * The language of a text, from its script, letters only one language uses, and frequent short
