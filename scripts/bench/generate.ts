@@ -136,13 +136,15 @@ export function generatePage(
   forms: MentionForm[],
   forbiddenWords: Set<string>,
   seed = 42,
-): { html: string; truth: [string, string][]; textLength: number } {
+): { html: string; truth: [string, string][]; textLength: number; blocks: string[] } {
   const next = rng(seed);
   const pick = <T>(a: T[]): T => a[Math.floor(next() * a.length)]!;
   const latinForms = forms.filter((f) => f.script === 'latin');
   const cyrForms = forms.filter((f) => f.script === 'cyrillic');
   const truth: [string, string][] = [];
   const body: string[] = [];
+  /** Each paragraph and heading as plain text, in page order. */
+  const blocks: string[] = [];
   let textLength = 0;
 
   const fillerWord = (syl: string[]) => {
@@ -176,18 +178,23 @@ export function generatePage(
     const syl = cyrillic ? CYRILLIC : LATIN;
     const pool = cyrillic ? cyrForms : latinForms;
     const words: string[] = [];
+    const plain: string[] = [];
     const n = 40 + Math.floor(next() * 60);
     for (let i = 0; i < n; i++) {
       if (i > 0 && i < n - 1 && next() < MENTION_RATE) {
-        words.push(mention(pick(pool)));
+        const f = pick(pool);
+        plain.push(f.form);
+        words.push(mention(f));
       } else {
         const w = fillerWord(syl);
         textLength += w.length;
+        plain.push(w);
         words.push(inline(w));
       }
       textLength += 1;
     }
     body.push(`<p>${words.join(' ')}.</p>`);
+    blocks.push(`${plain.join(' ')}.`);
     paragraphs++;
     if (paragraphs % 10 === 0) {
       const decoy = pick(forms).form;
@@ -196,9 +203,12 @@ export function generatePage(
         `<script type="application/ld+json">{"@type":"NewsArticle","about":${JSON.stringify(decoy)}}</script>`,
       );
     }
-    if (paragraphs % 25 === 0)
-      body.push(`<h2>${escapeHtml(fillerWord(syl))} ${escapeHtml(fillerWord(syl))}</h2>`);
+    if (paragraphs % 25 === 0) {
+      const heading = `${fillerWord(syl)} ${fillerWord(syl)}`;
+      body.push(`<h2>${escapeHtml(heading)}</h2>`);
+      blocks.push(heading);
+    }
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><article>${body.join('\n')}</article></body></html>`;
-  return { html, truth, textLength };
+  return { html, truth, textLength, blocks };
 }
