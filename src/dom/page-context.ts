@@ -40,7 +40,9 @@ export class PageContextReader {
     if (!this.counted) {
       this.counted = [...this.counts]
         .map(([id, mentions]) => ({ id, mentions }))
-        .sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id))
+        // Ids are ASCII: code-unit order. (`localeCompare` loads a collator on its first call,
+        // ~25 ms of the page's main thread in a trace, for nothing.)
+        .sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, MAX_ENTITIES);
       const ids = this.counted
         .map((e) => e.id)
