@@ -7,6 +7,7 @@
  */
 import { extensionLifetime } from '../platform/lifetime';
 import { listenInTab, send } from '../platform/content-messaging';
+import { prefetchContentData } from '../platform/dictionary-source';
 import { watchSiteGate } from '../platform/site-gate';
 import { Sessions } from './session';
 
@@ -16,6 +17,7 @@ function main(): void {
   // The site decides whether we run; a very long URL is cut (what matters is its host).
   const href = location.href.slice(0, 8192);
   const life = extensionLifetime();
+  prefetchContentData();
   const sessions = new Sessions(life);
   const gate = watchSiteGate(href, life, (config) => sessions.apply(config));
   listenInTab(

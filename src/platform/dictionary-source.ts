@@ -41,9 +41,23 @@ async function stored(): Promise<
   }
 }
 
+/** A read started before it is needed (see {@link prefetchContentData}), taken by the next read. */
+let early: ReturnType<typeof stored> | null = null;
+
+/**
+ * Start reading the stored data now, while the site gate reads the settings: the two storage
+ * reads overlap instead of following each other on the way to the first highlights. Decoding
+ * waits for {@link readContentData}; a page where we do not run only paid for the read.
+ */
+export function prefetchContentData(): void {
+  early ??= stored();
+}
+
 /** The dictionary, card strings and card stylesheet for this page; rejects when there are none to be had. */
 export async function readContentData(): Promise<ContentData> {
-  let data = await stored();
+  const pending = early;
+  early = null;
+  let data = await (pending ?? stored());
   if (!data) {
     const written = await send('ensureContentData', {}, { timeoutMs: 10_000 });
     data = await stored();
