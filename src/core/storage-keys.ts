@@ -25,11 +25,18 @@ export const CARD_STYLE_KEY = 'wsw-card-style';
 /**
  * The dictionary as stored, tagged with the build that wrote it. Why the tag: pattern numbers are
  * shared with the background's full dictionary, so a content script must never match with a
- * dictionary an older or newer build wrote.
+ * dictionary an older or newer build wrote. In storage the dictionary is one JSON string (`json`):
+ * Chromium hands a page a 480 KB string in about half the time of the same data as objects
+ * (measured 15–21 against 22–30 ms per read), and the page parses it in a couple of
+ * milliseconds. A message carries it as an object (`dictionary`).
  */
-export interface StoredDictionary {
-  build: string;
-  dictionary: SerializedDictionary;
+export type StoredDictionary = { build: string } & (
+  { json: string; dictionary?: undefined } | { dictionary: SerializedDictionary; json?: undefined }
+);
+
+/** The dictionary tagged with `build`, in the form storage keeps. */
+export function storedDictionary(build: string, dictionary: SerializedDictionary): StoredDictionary {
+  return { build, json: JSON.stringify(dictionary) };
 }
 
 /** The card's strings per UI language, as content scripts use them. */
@@ -50,8 +57,17 @@ export interface StoredCardStyle {
 /** The stored dictionary's payload when it was written for `build`, else null (absent, stale, malformed). */
 export function currentDictionary(raw: unknown, build: string): SerializedDictionary | null {
   if (raw === null || typeof raw !== 'object') return null;
-  const { build: tag, dictionary } = raw as Partial<StoredDictionary>;
-  if (tag !== build || dictionary === null || typeof dictionary !== 'object') return null;
+  const { build: tag, json } = raw as { build?: unknown; json?: unknown };
+  if (tag !== build) return null;
+  let dictionary = (raw as { dictionary?: SerializedDictionary }).dictionary;
+  if (typeof json === 'string') {
+    try {
+      dictionary = JSON.parse(json) as SerializedDictionary;
+    } catch {
+      return null;
+    }
+  }
+  if (dictionary === null || typeof dictionary !== 'object') return null;
   const { format, arrays } = dictionary;
   return format === 3 && arrays !== null && typeof arrays === 'object' ? dictionary : null;
 }

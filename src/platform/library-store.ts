@@ -37,7 +37,7 @@ import {
   type CardMessages,
   type StoredCardMessages,
   type StoredCardStyle,
-  type StoredDictionary,
+  storedDictionary,
 } from '../core/storage-keys';
 import { mergeLibrary, StoredDatasetSchema, type Library, type StoredDataset } from '../core/library';
 
@@ -299,10 +299,10 @@ export async function changeLibrary(
   const library = mergeLibrary(bundled.dataset, bundled.entities, after);
   const imported = after.length > 0;
   const dictionary = compileDictionary(library.highlightable);
-  const matching: StoredDictionary = {
-    build: CONTENT_DATA_BUILD,
-    dictionary: serializeDictionary(dictionary, { matchingOnly: true }),
-  };
+  const matching = storedDictionary(
+    CONTENT_DATA_BUILD,
+    serializeDictionary(dictionary, { matchingOnly: true }),
+  );
   const revision = (await libraryRevision()) + 1;
   const previousDerived = await database.get('derived', 'current');
   const write = async (from: StoredDataset[], to: StoredDataset[], derived: Derived | undefined) => {
@@ -379,6 +379,6 @@ export async function ensureContentData(
     await changeLibrary(bundled, (list) => list);
     return;
   }
-  const matching: StoredDictionary = { build: CONTENT_DATA_BUILD, dictionary: bundledDictionary() };
+  const matching = storedDictionary(CONTENT_DATA_BUILD, bundledDictionary());
   await browser.storage.local.set({ [DICTIONARY_KEY]: matching });
 }

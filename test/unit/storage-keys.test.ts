@@ -4,6 +4,7 @@ import { findMentions } from '../../src/core/matcher';
 import {
   currentCardStyle,
   currentDictionary,
+  storedDictionary,
   type StoredCardStyle,
   type StoredDictionary,
 } from '../../src/core/storage-keys';
@@ -13,11 +14,17 @@ import { readEntitySources } from '../../src/node/entity-files';
 describe('currentDictionary (the matching dictionary in storage.local)', () => {
   const { entities } = readEntitySources();
   const dictionary = serializeDictionary(compileDictionary(entities), { matchingOnly: true });
-  // Through JSON, as storage.local keeps it.
-  const stored: StoredDictionary = JSON.parse(JSON.stringify({ build: 'build-a', dictionary }));
+  // Through JSON, as storage.local keeps it (the dictionary as one string), and as a message
+  // carries it (an object).
+  const stored: StoredDictionary = JSON.parse(JSON.stringify(storedDictionary('build-a', dictionary)));
+  const sent: StoredDictionary = JSON.parse(JSON.stringify({ build: 'build-a', dictionary }));
 
-  it('gives the dictionary written for this build, which matches as compiled', () => {
-    const found = currentDictionary(stored, 'build-a');
+  it.each([
+    ['stored', stored],
+    ['sent', sent],
+  ])('gives the dictionary written for this build (%s), which matches as compiled', (_, raw) => {
+    expect(typeof stored.json).toBe('string');
+    const found = currentDictionary(raw, 'build-a');
     expect(found).not.toBeNull();
     const text = 'Peskov spoke about Izyum.';
     expect(findMentions(text, loadDictionary(found!)).map((m) => m.entity)).toEqual(
@@ -32,6 +39,12 @@ describe('currentDictionary (the matching dictionary in storage.local)', () => {
     ['a string', 'build-a', 'build-a'],
     ['another format', { build: 'build-a', dictionary: { ...dictionary, format: 2 } }, 'build-a'],
     ['no arrays', { build: 'build-a', dictionary: { ...dictionary, arrays: null } }, 'build-a'],
+    ['a stored string that is not JSON', { build: 'build-a', json: '{"format":3,' }, 'build-a'],
+    [
+      'a stored string of another format',
+      storedDictionary('build-a', { ...dictionary, format: 2 as 3 }),
+      'build-a',
+    ],
   ])('refuses %s', (_what, raw, build) => {
     expect(currentDictionary(raw, build)).toBeNull();
   });
