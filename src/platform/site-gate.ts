@@ -7,14 +7,11 @@
  */
 import { isActiveOn, type Settings } from '../core/settings';
 import { onAbort, type Lifetime } from './lifetime';
-import { hasImportedData } from './page-dictionary';
 import { loadSettings, watchSettings } from './settings-store';
 
 /** What an active page runs with. */
 export interface PageConfig {
   settings: Settings;
-  /** The user imported datasets (the matching dictionary is in `storage.local`). */
-  imported: boolean;
 }
 
 export interface SiteGate {
@@ -36,8 +33,8 @@ export function watchSiteGate(
     (queue = queue
       .then(async () => {
         if (life.signal.aborted) return;
-        const [settings, imported] = await Promise.all([loadSettings(), hasImportedData()]);
-        if (!life.signal.aborted) await apply(isActiveOn(settings, href) ? { settings, imported } : null);
+        const settings = await loadSettings();
+        if (!life.signal.aborted) await apply(isActiveOn(settings, href) ? { settings } : null);
       })
       .catch(() => undefined));
   const unwatch = watchSettings(() => void (life.alive() && refresh()));
