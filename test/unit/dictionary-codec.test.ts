@@ -6,6 +6,7 @@ import {
   type Dictionary,
 } from '../../src/core/dictionary';
 import type { EntitySource } from '../../src/core/entities';
+import { SENSE_ENTITIES } from '../fixtures/sense-entities';
 import { TEST_ENTITIES } from '../fixtures/test-entities';
 
 const ARRAYS = [
@@ -42,6 +43,7 @@ function manyEntities(count: number): EntitySource[] {
 describe('the serialised dictionary', () => {
   it.each([
     ['a small trie (16-bit offsets)', () => compileDictionary(TEST_ENTITIES), 'u16:'],
+    ["the sense rules' entities (namesakes, alias groups)", () => compileDictionary(SENSE_ENTITIES), 'u16:'],
     ['a trie of over 65,535 nodes (one-byte counts)', () => compileDictionary(manyEntities(6000)), 'c8:'],
   ])('%s loads with every array as compiled', (_, make, offsets) => {
     const compiled = make();
@@ -49,6 +51,8 @@ describe('the serialised dictionary', () => {
     const loaded = roundTrip(compiled);
     for (const key of ARRAYS) expect([...loaded[key]], key).toEqual([...compiled[key]]);
     expect(loaded.patternCount).toBe(compiled.patternCount);
+    expect(loaded.blockerGroups).toEqual(compiled.blockerGroups);
+    expect(loaded.langs).toEqual(compiled.langs);
     expect(loaded.entities).toEqual(compiled.entities);
   });
 });

@@ -431,23 +431,10 @@ describe('PageSense across time slices', () => {
 });
 
 describe('the serialised dictionary', () => {
-  it('loads with the same trie, pattern and sense arrays as compiled', () => {
+  // Every array round-trips (test/unit/dictionary-codec.test.ts); here, what the sense rules need.
+  it('carries the sense word lists and the namesake blockers', () => {
     const compiled = compileDictionary(SENSE_ENTITIES);
     const loaded = loadDictionary(JSON.parse(JSON.stringify(serializeDictionary(compiled))));
-    for (const key of [
-      'patternFlags',
-      'patternEntity',
-      'edgeStart',
-      'edgeChar',
-      'termStart',
-      'terminals',
-      'patternLang',
-      'patternGroup',
-      'patternKind',
-    ] as const)
-      expect([...loaded[key]], key).toEqual([...compiled[key]]);
-    expect(loaded.blockerGroups).toEqual(compiled.blockerGroups);
-    expect(loaded.langs).toEqual(compiled.langs);
     // The word lists travel with it (the content script reads them from storage, not as code).
     expect(loaded.lexicon?.given).toContain('vasily');
     expect(loaded.lexicon).toEqual(compiled.lexicon);
