@@ -337,10 +337,16 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
       if (total > 0) {
         const bySelf = new Map<string, number>();
         const byExt = new Map<string, number>();
+        const byStack = new Map<string, number>();
         for (const s of within) {
           const stack = stackOf(s.leaf);
           const self = frameKey(stack[0]);
           bySelf.set(self, (bySelf.get(self) ?? 0) + s.us);
+          const chain = stack
+            .slice(0, 8)
+            .map((f) => f.functionName || '(anonymous)')
+            .join(' < ');
+          byStack.set(chain, (byStack.get(chain) ?? 0) + s.us);
           const inner = stack.find((f) => isExtUrl(f.url));
           if (inner) byExt.set(frameKey(inner), (byExt.get(frameKey(inner)) ?? 0) + s.us);
         }
@@ -356,6 +362,8 @@ export function analyseTrace(events: TraceEvent[], pageUrl: string, extensionOri
               lines.push(`        ${snippet(source, Number(col[1]) - 1, Number(col[2]) - 1)}`);
           }
         }
+        lines.push('  most sampled stacks (innermost first):');
+        for (const [k, us] of top(byStack, 3)) lines.push(`    ${(us / 1000).toFixed(1)} ms  ${k}`);
       }
       return lines;
     },
