@@ -7,22 +7,19 @@
  */
 import { extensionLifetime } from '../platform/lifetime';
 import { listenInTab, send } from '../platform/content-messaging';
-import { dropPrefetchedContentData, prefetchContentData } from '../platform/dictionary-source';
+import { prefetchContentData } from '../platform/dictionary-source';
 import { watchSiteGate } from '../platform/site-gate';
 import { Sessions } from './session';
 
 function main(): void {
   // HTML documents only (not SVG or XML files opened directly).
-  if (!(document.body instanceof HTMLElement)) return dropPrefetchedContentData();
+  if (!(document.body instanceof HTMLElement)) return;
   // The site decides whether we run; a very long URL is cut (what matters is its host).
   const href = location.href.slice(0, 8192);
   const life = extensionLifetime();
   prefetchContentData();
   const sessions = new Sessions(life);
-  const gate = watchSiteGate(href, life, (config) => {
-    if (!config) dropPrefetchedContentData();
-    return sessions.apply(config);
-  });
+  const gate = watchSiteGate(href, life, (config) => sessions.apply(config));
   listenInTab(
     {
       navigate: async ({ direction }) => (sessions.current?.step(direction), null),

@@ -18,7 +18,6 @@ import {
   type CardMessages,
 } from '../core/storage-keys';
 import { send } from './content-messaging';
-import { CONTENT_DATA_KEYS, takeEarlyRead } from './early-read';
 
 /** The content script's data for one page. */
 export interface ContentData {
@@ -28,11 +27,11 @@ export interface ContentData {
   cardCss: string;
 }
 
-async function stored(
-  read?: Promise<Record<string, unknown> | null>,
-): Promise<(Omit<ContentData, 'dictionary'> & { dictionary: SerializedDictionary }) | null> {
+async function stored(): Promise<
+  (Omit<ContentData, 'dictionary'> & { dictionary: SerializedDictionary }) | null
+> {
   try {
-    const items = (await read) ?? (await browser.storage.local.get(CONTENT_DATA_KEYS));
+    const items = await browser.storage.local.get([DICTIONARY_KEY, CARD_MESSAGES_KEY, CARD_STYLE_KEY]);
     const dictionary = currentDictionary(items[DICTIONARY_KEY], CONTENT_DATA_BUILD);
     const cardMessages = currentCardMessages(items[CARD_MESSAGES_KEY], CONTENT_DATA_BUILD);
     const cardCss = currentCardStyle(items[CARD_STYLE_KEY], CONTENT_DATA_BUILD);
@@ -46,19 +45,12 @@ async function stored(
 let early: ReturnType<typeof stored> | null = null;
 
 /**
- * Start reading the stored data now (or take the read the `document_start` script began), while
- * the site gate reads the settings: the reads overlap instead of following each other on the way
- * to the first highlights. Decoding
+ * Start reading the stored data now, while the site gate reads the settings: the two storage
+ * reads overlap instead of following each other on the way to the first highlights. Decoding
  * waits for {@link readContentData}; a page where we do not run only paid for the read.
  */
 export function prefetchContentData(): void {
-  early ??= stored(takeEarlyRead() ?? undefined);
-}
-
-/** Let go of a prefetched or early read nobody will use (the extension is off on this page). */
-export function dropPrefetchedContentData(): void {
-  early = null;
-  takeEarlyRead();
+  early ??= stored();
 }
 
 /** The dictionary, card strings and card stylesheet for this page; rejects when there are none to be had. */

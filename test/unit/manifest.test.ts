@@ -38,7 +38,7 @@ describe('manifestFor', () => {
 });
 
 describe('source manifest', () => {
-  it('runs the content script on http(s) pages, with its highlight styles, and a tiny one as the document starts', async () => {
+  it('runs one content script on http(s) pages, with its highlight styles', async () => {
     const source = (await import('../../manifest.json', { with: { type: 'json' } })).default as Record<
       string,
       any
@@ -49,12 +49,6 @@ describe('source manifest', () => {
         js: ['src/content/index.ts'],
         css: ['src/content/highlights.css'],
         run_at: 'document_idle',
-        all_frames: false,
-      },
-      {
-        matches: ['http://*/*', 'https://*/*'],
-        js: ['src/content/early.ts'],
-        run_at: 'document_start',
         all_frames: false,
       },
     ]);
