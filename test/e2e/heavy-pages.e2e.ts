@@ -324,9 +324,8 @@ describe.each(BROWSERS)('%s: heavy pages', (name) => {
         const heapGc = ours.reduce((sum, t) => sum + t.heapGcCpuMs, 0);
         // Rendering tasks over 50 ms: with the extension, from its first task after
         // DOMContentLoaded on; the page alone, anywhere after DOMContentLoaded (its parse-time
-        // rendering comes before either). The extension's tasks during the parse are the
-        // document_start script starting a storage read and its answer arriving: they are
-        // counted as ours above, but the page's own parse-time rendering is not compared.
+        // rendering comes before either). Should a task of ours ever run during the parse, it
+        // counts as ours above, but the page's own parse-time rendering is not compared.
         const start = Math.max(0, a.firstExtensionAt ?? Number.POSITIVE_INFINITY);
         const renderWith = a.tasks.filter((t) => isRenderTask(t) && t.at >= start && cpu(t) > LONG_MS);
         const renderAlone = b.tasks.filter((t) => isRenderTask(t) && t.at >= 0 && cpu(t) > LONG_MS);
