@@ -4,26 +4,32 @@
  * script ships it whole, so every array takes the narrowest encoding that holds it:
  *
  * - `u16:` / `u32:` — the values, 16 or 32 bits each;
- * - `c8:` — for offset arrays (`edgeStart`, `termStart`: node n's edges or patterns start where
- *   node n-1's end) too large for 16 bits: the count per node, one byte each, summed up again on
- *   load;
+ * - `c8:` — for `edgeStart` (node n's edges start where node n-1's end) when too large for 16 bits:
+ *   the count per node, one byte each, summed up again on load;
  * - `d8:` — for alias groups (forms of one alias are consecutive): the step from the previous
  *   non-blocker pattern's group, one byte each (blockers: 0, and they do not count as previous).
+ *
+ * Format 4 stores where patterns end as a bit per trie node plus the node of each pattern
+ * (`terminalBits`, `termNode`) instead of format 3's per-node offsets (`termStart`): 120 of the
+ * content dictionary's 480 KB became 25 KB, and a page reads that dictionary from storage at every
+ * load. Format 3 (a dictionary derived from imports before the change) still loads.
  */
 import { decodeBase64, encodeBase64 } from './base64';
 import { BLOCKER, type DictEntity, type Dictionary, type SenseLexicon } from './dictionary-types';
 
 /** The serialised form (see the module comment for the array encodings). */
 export interface SerializedDictionary {
-  format: 3;
+  format: 4;
   entities: DictEntity[];
   /** Empty in the matching-only form (see {@link serializeDictionary}). */
   patternInfo: string;
   exactKeys: Record<number, string>;
   arrays: Record<
-    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
+    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeLabel' | 'terminalBits' | 'termNode' | 'terminals',
     string
   >;
+  /** The folded characters the edge labels stand for (see `Dictionary.alphabet`). */
+  alphabet: string;
   /**
    * What the page-level sense rules need (pattern languages, alias groups, kinds, namesake
    * blockers). Optional: a dictionary stored before it existed loads with neutral values.
@@ -88,7 +94,7 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
   if (d.langs.length > 32) throw new Error('too many alias languages to serialise (max 32)');
   const langKind = Uint8Array.from(d.patternLang, (lang, i) => lang | (d.patternKind[i]! << 5));
   return {
-    format: 3,
+    format: 4,
     entities: matchingOnly
       ? d.entities.map((e) => ({
           ...e,
@@ -98,12 +104,15 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
       : d.entities,
     patternInfo: matchingOnly ? '' : d.patternInfo,
     exactKeys: d.exactKeys,
+    alphabet: d.alphabet,
     arrays: {
       patternFlags: encodeBase64(d.patternFlags),
       patternEntity: encodeUints(d.patternEntity),
       edgeStart: encodeOffsets(d.edgeStart),
-      edgeChar: encodeUints(d.edgeChar),
-      termStart: encodeOffsets(d.termStart),
+      edgeLabel:
+        d.edgeLabel instanceof Uint8Array ? `u8:${encodeBase64(d.edgeLabel)}` : encodeUints(d.edgeLabel),
+      terminalBits: encodeBase64(d.terminalBits),
+      termNode: encodeUints(d.termNode),
       terminals: encodeUints(d.terminals),
     },
     sense: {
@@ -119,8 +128,9 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
 }
 
 /** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
-export function loadDictionary(s: SerializedDictionary): Dictionary {
-  if (s.format !== 3) throw new Error(`unsupported dictionary format ${String(s.format)}`);
+export function loadDictionary(s: SerializedDictionary | LegacySerializedDictionary): Dictionary {
+  if (s.format !== 3 && s.format !== 4)
+    throw new Error(`unsupported dictionary format ${String((s as { format: unknown }).format)}`);
   const bytes = (b64: string) => {
     const b = decodeBase64(b64);
     // Typed-array views need an aligned, exclusively owned buffer.
@@ -139,7 +149,6 @@ export function loadDictionary(s: SerializedDictionary): Dictionary {
       : new Uint32Array(b.buffer, 0, b.byteLength / 4);
   };
   const patternFlags = bytes(s.arrays.patternFlags);
-  const edgeChar = uints(s.arrays.edgeChar);
   const n = patternFlags.length;
   const sense = s.sense;
   let patternGroup: Uint16Array | Uint32Array = new Uint32Array(n);
@@ -176,8 +185,65 @@ export function loadDictionary(s: SerializedDictionary): Dictionary {
     exactKeys: s.exactKeys,
     patternInfo: s.patternInfo,
     edgeStart: uints(s.arrays.edgeStart),
-    edgeChar: edgeChar instanceof Uint16Array ? edgeChar : Uint16Array.from(edgeChar),
-    termStart: uints(s.arrays.termStart),
+    ...(s.format === 3
+      ? { ...fromTermStart(uints(s.arrays.termStart)), ...fromEdgeChars(uints(s.arrays.edgeChar)) }
+      : {
+          terminalBits: bytes(s.arrays.terminalBits),
+          termNode: uints(s.arrays.termNode),
+          edgeLabel: s.arrays.edgeLabel.startsWith('u8:')
+            ? bytes(s.arrays.edgeLabel.slice(3))
+            : (uints(s.arrays.edgeLabel) as Uint16Array),
+          alphabet: s.alphabet,
+          symbolOf: symbolTable(s.alphabet),
+        }),
     terminals: uints(s.arrays.terminals),
   };
+}
+
+/** Format 3, still found in storage (a dictionary derived from imports before format 4). */
+export interface LegacySerializedDictionary extends Omit<
+  SerializedDictionary,
+  'format' | 'arrays' | 'alphabet'
+> {
+  format: 3;
+  arrays: Record<
+    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
+    string
+  >;
+}
+
+/** Format 3's per-node offsets of the patterns ending there, as format 4's bits and nodes. */
+function fromTermStart(termStart: Uint16Array | Uint32Array): Pick<Dictionary, 'terminalBits' | 'termNode'> {
+  const nodes = termStart.length - 1;
+  const terminalBits = new Uint8Array((nodes + 7) >> 3);
+  const termNode = new Uint32Array(termStart[nodes]!);
+  for (let n = 0; n < nodes; n++) {
+    if (termStart[n + 1]! > termStart[n]!) terminalBits[n >> 3]! |= 1 << (n & 7);
+    termNode.fill(n, termStart[n]!, termStart[n + 1]!);
+  }
+  return { terminalBits, termNode };
+}
+
+/** Format 3's edge characters as format 4's labels and alphabet. */
+function fromEdgeChars(
+  chars: Uint16Array | Uint32Array,
+): Pick<Dictionary, 'edgeLabel' | 'alphabet' | 'symbolOf'> {
+  const alphabet = String.fromCharCode(...[...new Set(chars)].sort((a, b) => a - b));
+  const symbolOf = symbolTable(alphabet);
+  const labels = Array.from(chars, (c) => symbolOf[c]!);
+  return {
+    alphabet,
+    symbolOf,
+    edgeLabel: alphabet.length < 0x100 ? Uint8Array.from(labels) : Uint16Array.from(labels),
+  };
+}
+
+/**
+ * Folded code unit → edge label (its place in `alphabet`, from 1; 0 for any other). A table of
+ * the whole BMP so that the scan's lookup is one read, built in one short loop over the alphabet.
+ */
+export function symbolTable(alphabet: string): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let k = 0; k < alphabet.length; k++) table[alphabet.charCodeAt(k)] = k + 1;
+  return table;
 }

@@ -83,8 +83,13 @@ export interface SenseLexicon {
  *
  * Trie: nodes are numbered breadth-first, so node `n`'s children are consecutive and the edge at
  * index `e` always leads to node `e + 1`. Node `n`'s edges are `edgeStart[n] .. edgeStart[n+1]`,
- * labelled `edgeChar[e]` (sorted); the patterns ending at `n` are
- * `terminals[termStart[n] .. termStart[n+1]]`.
+ * labelled `edgeLabel[e]` (ascending): the folded character's place in `alphabet`, from 1
+ * (`symbolOf` maps a folded code unit to it; 0 for a character no alias has, where a walk stops
+ * at once). Why labels, not characters: the few hundred characters aliases use fit in a byte, and
+ * the labels are a quarter of what a page reads from storage. Patterns ending at node `n`: bit `n` of `terminalBits` is set, and
+ * they are the run of `terminals` entries whose `termNode` is `n` (ascending, so a binary search
+ * finds it). Why not a per-node offsets array: it was a quarter of the stored dictionary, read
+ * from storage on every page, for the 15% of nodes where a pattern ends.
  *
  * Patterns: the hot path reads only `patternFlags`/`patternEntity` (typed arrays) and the exact-case
  * keys; the text of each pattern (for explanations) is parsed on first use ({@link patternAt}).
@@ -99,8 +104,15 @@ export interface Dictionary {
   /** Pattern texts: records joined by U+001E, fields (form, alias, lang, ambiguous) by U+001F. */
   patternInfo: string;
   edgeStart: Uint32Array | Uint16Array;
-  edgeChar: Uint16Array;
-  termStart: Uint32Array | Uint16Array;
+  edgeLabel: Uint8Array | Uint16Array;
+  /** The folded characters aliases use, ascending (label `k` is `alphabet[k - 1]`). */
+  alphabet: string;
+  /** Folded code unit → its label (0: in no alias); 64 Ki entries, built from `alphabet`. */
+  symbolOf: Uint16Array;
+  /** Bit `n % 8` of byte `n >> 3` set when a pattern ends at node `n` (the scan's check at each step). */
+  terminalBits: Uint8Array;
+  /** Per `terminals` entry, the node where that pattern ends (ascending). */
+  termNode: Uint32Array | Uint16Array;
   terminals: Uint32Array | Uint16Array;
   /** Language codes that {@link Dictionary.patternLang} indexes ('' = unknown). */
   langs: string[];

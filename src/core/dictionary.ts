@@ -12,6 +12,7 @@ import {
   type Pattern,
   type SenseLexicon,
 } from './dictionary-types';
+import { symbolTable } from './dictionary-codec';
 import { normalizeAlias } from './normalize';
 import { SENSE_LEXICON } from './sense/lexicon-data';
 
@@ -198,19 +199,26 @@ function buildTrie(keys: string[]) {
     }
   }
   const edgeStart = new Uint32Array(order.length + 1);
-  const termStart = new Uint32Array(order.length + 1);
+  const terminalBits = new Uint8Array((order.length + 7) >> 3);
+  const termNode = new Uint32Array(keys.length);
   const terminals = new Uint32Array(keys.length);
   let e = 0;
   let t = 0;
   order.forEach((node, n) => {
     edgeStart[n] = e;
-    termStart[n] = t;
     e += node.children.size;
-    for (const p of node.terms) terminals[t++] = p;
+    if (node.terms.length) terminalBits[n >> 3]! |= 1 << (n & 7);
+    for (const p of node.terms) {
+      termNode[t] = n;
+      terminals[t++] = p;
+    }
   });
   edgeStart[order.length] = e;
-  termStart[order.length] = t;
-  return { edgeStart, edgeChar: Uint16Array.from(chars), termStart, terminals };
+  const alphabet = String.fromCharCode(...[...new Set(chars)].sort((a, b) => a - b));
+  const symbolOf = symbolTable(alphabet);
+  const labels = chars.map((c) => symbolOf[c]!);
+  const edgeLabel = alphabet.length < 0x100 ? Uint8Array.from(labels) : Uint16Array.from(labels);
+  return { edgeStart, edgeLabel, alphabet, symbolOf, terminalBits, termNode, terminals };
 }
 
 export { loadDictionary, serializeDictionary, type SerializedDictionary } from './dictionary-codec';

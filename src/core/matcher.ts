@@ -89,18 +89,21 @@ export function findCandidates(text: string, dict: Dictionary): Candidate[] {
 
 /** Every pattern ending at trie `node` that passes its case rule on `start..end`. */
 function passingAt(text: string, dict: Dictionary, start: number, end: number, node: number): number[] {
-  const { termStart, terminals } = dict;
+  const { terminals } = dict;
   const out: number[] = [];
-  for (let t = firstPassing(text, start, end, node, dict); t >= 0 && t < termStart[node + 1]!;) {
+  for (
+    let t = firstPassing(text, start, end, node, dict);
+    t >= 0;
+    t = firstPassing(text, start, end, node, dict, t + 1)
+  ) {
     out.push(terminals[t]!);
-    t = firstPassing(text, start, end, node, dict, t + 1);
   }
   return out;
 }
 
 /** The scan of {@link findMentions}: raw matches as flat (start, end, trie node) triples. */
 function scan(text: string, dict: Dictionary): number[] {
-  const { edgeStart, edgeChar, termStart } = dict;
+  const { edgeStart, edgeLabel, symbolOf, terminalBits } = dict;
   const n = text.length;
   // Raw matches as flat numbers (start, end, trie node): no per-match allocation in the hot loop.
   const raw: number[] = [];
@@ -144,13 +147,15 @@ function scan(text: string, dict: Dictionary): number[] {
         }
         c = SPACE;
       }
-      // Binary search the node's sorted edges.
+      // A character no alias has ends the walk; else binary search the node's sorted edges.
+      c = symbolOf[c]!;
+      if (c === 0) break;
       let lo = edgeStart[node]!;
       let hi = edgeStart[node + 1]!;
       let child = -1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        const mc = edgeChar[mid]!;
+        const mc = edgeLabel[mid]!;
         if (mc === c) {
           child = mid + 1;
           break;
@@ -161,7 +166,7 @@ function scan(text: string, dict: Dictionary): number[] {
       if (child < 0) break;
       node = child;
       j = next;
-      if (termStart[node + 1]! > termStart[node]! && isWordEnd(text, j)) {
+      if (terminalBits[node >> 3]! & (1 << (node & 7)) && isWordEnd(text, j)) {
         if (count === candEnds.length) {
           const grow = (a: Int32Array) => {
             const b = new Int32Array(a.length * 2);
@@ -193,7 +198,10 @@ function scan(text: string, dict: Dictionary): number[] {
   return raw;
 }
 
-/** Index in `terminals` of the first pattern at `node` whose case rule the span passes, or -1. */
+/**
+ * Index in `terminals` of the first pattern at `node` (from index `from` on, if given) whose case
+ * rule the span passes, or -1.
+ */
 function firstPassing(
   text: string,
   start: number,
@@ -202,13 +210,29 @@ function firstPassing(
   dict: Dictionary,
   from = -1,
 ): number {
-  const { termStart, terminals, patternFlags, exactKeys } = dict;
-  for (let t = from < 0 ? termStart[node]! : from; t < termStart[node + 1]!; t++) {
+  const { termNode, terminals, patternFlags, exactKeys } = dict;
+  for (
+    let t = from < 0 ? firstTerminal(termNode, node) : from;
+    t < termNode.length && termNode[t] === node;
+    t++
+  ) {
     const p = terminals[t]!;
     if (patternFlags[p]! & EXACT_CASE && keepCaseKey(text, start, end) !== exactKeys[p]) continue;
     return t;
   }
   return -1;
+}
+
+/** Index of the first `termNode` entry of `node` (where it would be, if none): a binary search. */
+function firstTerminal(termNode: Uint16Array | Uint32Array, node: number): number {
+  let lo = 0;
+  let hi = termNode.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (termNode[mid]! < node) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether position `j` ends a word (the next character, skipping ignorables, is not a word char). */

@@ -69,7 +69,7 @@ export function currentDictionary(raw: unknown, build: string): SerializedDictio
   }
   if (dictionary === null || typeof dictionary !== 'object') return null;
   const { format, arrays } = dictionary;
-  return format === 3 && arrays !== null && typeof arrays === 'object' ? dictionary : null;
+  return format === 4 && arrays !== null && typeof arrays === 'object' ? dictionary : null;
 }
 
 /** The stored card strings when they were written for `build`, else null. */

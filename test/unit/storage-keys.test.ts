@@ -39,10 +39,10 @@ describe('currentDictionary (the matching dictionary in storage.local)', () => {
     ['a string', 'build-a', 'build-a'],
     ['another format', { build: 'build-a', dictionary: { ...dictionary, format: 2 } }, 'build-a'],
     ['no arrays', { build: 'build-a', dictionary: { ...dictionary, arrays: null } }, 'build-a'],
-    ['a stored string that is not JSON', { build: 'build-a', json: '{"format":3,' }, 'build-a'],
+    ['a stored string that is not JSON', { build: 'build-a', json: '{"format":4,' }, 'build-a'],
     [
       'a stored string of another format',
-      storedDictionary('build-a', { ...dictionary, format: 2 as 3 }),
+      storedDictionary('build-a', { ...dictionary, format: 3 as 4 }),
       'build-a',
     ],
   ])('refuses %s', (_what, raw, build) => {
