@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--rounds N] [--sizes s,m,l]`: the matcher pipeline against the floor
+ * `npm run bench [-- --json] [--rounds N] [--sizes s,m,l] [--methods floor,ours] [--cpu-profiles DIR]`: the matcher pipeline against the floor
  * and mark.js, in real headless Chromium, on deterministic generated pages.
  *
  * Per size, interleaved rounds; each run is a fresh page load and times itself in the page:
@@ -43,10 +43,14 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     sizes: { type: 'string', default: 's,m,l' },
     synthetic: { type: 'string', default: '5000' },
+    methods: { type: 'string', default: METHODS.join(',') },
+    'cpu-profiles': { type: 'string' },
   },
 });
 const rounds = Math.max(1, Number(args.rounds));
 const sizes = args.sizes.split(',').filter((s): s is Size => s in SIZES);
+/** Methods to run (all by default; e.g. `floor,ours` while working on the pipeline). */
+const methods = METHODS.filter((m) => args.methods.split(',').includes(m));
 const log = (...a: unknown[]) => {
   if (!args.json) console.log(...a);
   else console.error(...a);
@@ -82,7 +86,7 @@ const markRegexSource = `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\
 const work = await mkdtemp(join(tmpdir(), 'wsw-bench-'));
 try {
   log(
-    `dictionary: ${dict.entities.length} entities, ${dict.patternCount} patterns, ${dict.edgeChar.length + 1} trie nodes, ${(serialized.length / 1024).toFixed(0)} KiB serialised`,
+    `dictionary: ${dict.entities.length} entities, ${dict.patternCount} patterns, ${dict.edgeLabel.length + 1} trie nodes, ${(serialized.length / 1024).toFixed(0)} KiB serialised`,
   );
   await build({
     configFile: false,
@@ -155,13 +159,28 @@ try {
     if (method.startsWith('markjs')) await page.addScriptTag({ content: markJs });
     await page.addScriptTag({ content: pipelineJs });
     const input = method === 'ours' ? serialized : markRegexSource;
-    return await page.evaluate(
+    // `--cpu-profiles DIR`: a CPU profile of each run of ours (where the pipeline spends its time).
+    const profiler = args['cpu-profiles'] && method === 'ours' ? await page.createCDPSession() : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
+    const result = await page.evaluate(
       (m, i, t) =>
         (window as unknown as { wswBench: { run: (...a: unknown[]) => Promise<Run> } }).wswBench.run(m, i, t),
       method,
       input,
       RUN_TIMEOUT_MS,
     );
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      await writeFile(
+        join(args['cpu-profiles']!, `ours-${size}-${Date.now()}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+    }
+    return result;
   };
 
   const median = (xs: number[]) => {
@@ -174,8 +193,8 @@ try {
     const runs: Record<Method, Run[]> = { floor: [], ours: [], markjs: [], markjs_across: [] };
     for (let r = 0; r < rounds; r++) {
       // Rotate the order each round so no method always runs first (or last) after a GC.
-      for (let k = 0; k < METHODS.length; k++) {
-        const method = METHODS[(k + r) % METHODS.length]!;
+      for (let k = 0; k < methods.length; k++) {
+        const method = methods[(k + r) % methods.length]!;
         if (runs[method].some((x) => x.timedOut)) continue;
         const run = await runOnce(size, method);
         runs[method].push(run);
