@@ -12,7 +12,8 @@
  * Format 4 stores where patterns end as a bit per trie node plus the node of each pattern
  * (`terminalBits`, `termNode`) instead of format 3's per-node offsets (`termStart`): 120 of the
  * content dictionary's 480 KB became 25 KB, and a page reads that dictionary from storage at every
- * load. Format 3 (a dictionary derived from imports before the change) still loads.
+ * load; and its edge characters became one-byte labels (see `Dictionary.edgeLabel`). Format 3 (a
+ * dictionary derived from imports before the change) is upgraded by `upgradeDictionary`.
  */
 import { decodeBase64, encodeBase64 } from './base64';
 import { BLOCKER, type DictEntity, type Dictionary, type SenseLexicon } from './dictionary-types';
@@ -48,7 +49,7 @@ const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array) =>
   new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Encode an array of non-negative integers in the narrowest of 16 or 32 bits that fits. */
-function encodeUints(a: Uint16Array | Uint32Array): string {
+export function encodeUints(a: Uint16Array | Uint32Array): string {
   const fits16 = a.every((x) => x < 0x10000);
   return fits16
     ? `u16:${encodeBase64(bytesOf(Uint16Array.from(a)))}`
@@ -127,27 +128,34 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
   };
 }
 
-/** Load a serialised dictionary: a few (native where available) base64 decodes, no trie building. */
-export function loadDictionary(s: SerializedDictionary | LegacySerializedDictionary): Dictionary {
-  if (s.format !== 3 && s.format !== 4)
+/** Base64 to bytes, in an aligned, exclusively owned buffer (as typed-array views need). */
+function bytes(b64: string): Uint8Array {
+  const b = decodeBase64(b64);
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
+}
+
+/** Decode an array written by {@link encodeUints} or as offsets (`c8:`). */
+export function decodeUints(encoded: string): Uint16Array | Uint32Array {
+  if (encoded.startsWith('c8:')) {
+    const counts = bytes(encoded.slice(3));
+    const out = new Uint32Array(counts.length + 1);
+    for (let i = 0; i < counts.length; i++) out[i + 1] = out[i]! + counts[i]!;
+    return out;
+  }
+  const b = bytes(encoded.slice(4));
+  return encoded.startsWith('u16:')
+    ? new Uint16Array(b.buffer, 0, b.byteLength / 2)
+    : new Uint32Array(b.buffer, 0, b.byteLength / 4);
+}
+
+/**
+ * Load a serialised dictionary: a few (native where available) base64 decodes, no trie building.
+ * Format 3 goes through `upgradeDictionary` first (dictionary-legacy.ts).
+ */
+export function loadDictionary(s: SerializedDictionary): Dictionary {
+  if (s.format !== 4)
     throw new Error(`unsupported dictionary format ${String((s as { format: unknown }).format)}`);
-  const bytes = (b64: string) => {
-    const b = decodeBase64(b64);
-    // Typed-array views need an aligned, exclusively owned buffer.
-    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
-  };
-  const uints = (encoded: string): Uint16Array | Uint32Array => {
-    if (encoded.startsWith('c8:')) {
-      const counts = bytes(encoded.slice(3));
-      const out = new Uint32Array(counts.length + 1);
-      for (let i = 0; i < counts.length; i++) out[i + 1] = out[i]! + counts[i]!;
-      return out;
-    }
-    const b = bytes(encoded.slice(4));
-    return encoded.startsWith('u16:')
-      ? new Uint16Array(b.buffer, 0, b.byteLength / 2)
-      : new Uint32Array(b.buffer, 0, b.byteLength / 4);
-  };
+  const uints = decodeUints;
   const patternFlags = bytes(s.arrays.patternFlags);
   const n = patternFlags.length;
   const sense = s.sense;
@@ -185,56 +193,14 @@ export function loadDictionary(s: SerializedDictionary | LegacySerializedDiction
     exactKeys: s.exactKeys,
     patternInfo: s.patternInfo,
     edgeStart: uints(s.arrays.edgeStart),
-    ...(s.format === 3
-      ? { ...fromTermStart(uints(s.arrays.termStart)), ...fromEdgeChars(uints(s.arrays.edgeChar)) }
-      : {
-          terminalBits: bytes(s.arrays.terminalBits),
-          termNode: uints(s.arrays.termNode),
-          edgeLabel: s.arrays.edgeLabel.startsWith('u8:')
-            ? bytes(s.arrays.edgeLabel.slice(3))
-            : (uints(s.arrays.edgeLabel) as Uint16Array),
-          alphabet: s.alphabet,
-          symbolOf: symbolTable(s.alphabet),
-        }),
+    terminalBits: bytes(s.arrays.terminalBits),
+    termNode: uints(s.arrays.termNode),
+    edgeLabel: s.arrays.edgeLabel.startsWith('u8:')
+      ? bytes(s.arrays.edgeLabel.slice(3))
+      : (uints(s.arrays.edgeLabel) as Uint16Array),
+    alphabet: s.alphabet,
+    symbolOf: symbolTable(s.alphabet),
     terminals: uints(s.arrays.terminals),
-  };
-}
-
-/** Format 3, still found in storage (a dictionary derived from imports before format 4). */
-export interface LegacySerializedDictionary extends Omit<
-  SerializedDictionary,
-  'format' | 'arrays' | 'alphabet'
-> {
-  format: 3;
-  arrays: Record<
-    'patternFlags' | 'patternEntity' | 'edgeStart' | 'edgeChar' | 'termStart' | 'terminals',
-    string
-  >;
-}
-
-/** Format 3's per-node offsets of the patterns ending there, as format 4's bits and nodes. */
-function fromTermStart(termStart: Uint16Array | Uint32Array): Pick<Dictionary, 'terminalBits' | 'termNode'> {
-  const nodes = termStart.length - 1;
-  const terminalBits = new Uint8Array((nodes + 7) >> 3);
-  const termNode = new Uint32Array(termStart[nodes]!);
-  for (let n = 0; n < nodes; n++) {
-    if (termStart[n + 1]! > termStart[n]!) terminalBits[n >> 3]! |= 1 << (n & 7);
-    termNode.fill(n, termStart[n]!, termStart[n + 1]!);
-  }
-  return { terminalBits, termNode };
-}
-
-/** Format 3's edge characters as format 4's labels and alphabet. */
-function fromEdgeChars(
-  chars: Uint16Array | Uint32Array,
-): Pick<Dictionary, 'edgeLabel' | 'alphabet' | 'symbolOf'> {
-  const alphabet = String.fromCharCode(...[...new Set(chars)].sort((a, b) => a - b));
-  const symbolOf = symbolTable(alphabet);
-  const labels = Array.from(chars, (c) => symbolOf[c]!);
-  return {
-    alphabet,
-    symbolOf,
-    edgeLabel: alphabet.length < 0x100 ? Uint8Array.from(labels) : Uint16Array.from(labels),
   };
 }
 

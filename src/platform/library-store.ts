@@ -24,6 +24,7 @@ import CONTENT_DATA_BUILD from 'virtual:wsw-content-data-id';
 import { ClaimSchema, type Claim } from '../core/claims';
 import type { Dataset } from '../core/dataset';
 import { compileDictionary, serializeDictionary, type SerializedDictionary } from '../core/dictionary';
+import { upgradeDictionary, type LegacySerializedDictionary } from '../core/dictionary-legacy';
 import type { EntitySource } from '../core/entities';
 import { CLAIM_RECORD_SCHEMA, claimEntityIds, countByEntity, looksLikeClaim } from '../core/library-index';
 import {
@@ -46,7 +47,8 @@ export { DICTIONARY_KEY, REVISION_KEY };
 interface Derived {
   revision: number;
   /** Full dictionary (names in every language, pattern texts) for cards and explanations. */
-  full: SerializedDictionary;
+  /** Format 3 when an earlier build derived it (see dictionary-legacy.ts). */
+  full: SerializedDictionary | LegacySerializedDictionary;
 }
 
 /** A stored dataset without its claims (they are records of their own). */
@@ -268,7 +270,8 @@ export async function libraryRevision(): Promise<number> {
 
 /** The full dictionary with imported entities, or null when nothing was imported. */
 export async function readDerivedDictionary(): Promise<SerializedDictionary | null> {
-  return (await (await open()).get('derived', 'current'))?.full ?? null;
+  const full = (await (await open()).get('derived', 'current'))?.full;
+  return full ? upgradeDictionary(full) : null;
 }
 
 /** The bundled data the library merges with. */

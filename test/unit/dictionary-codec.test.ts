@@ -6,7 +6,7 @@ import {
   type Dictionary,
 } from '../../src/core/dictionary';
 import { encodeBase64 } from '../../src/core/base64';
-import type { LegacySerializedDictionary } from '../../src/core/dictionary-codec';
+import { upgradeDictionary, type LegacySerializedDictionary } from '../../src/core/dictionary-legacy';
 import { findMentions } from '../../src/core/matcher';
 import type { EntitySource } from '../../src/core/entities';
 import { SENSE_ENTITIES } from '../fixtures/sense-entities';
@@ -65,28 +65,31 @@ describe('the serialised dictionary', () => {
   it.each([
     ['a small trie', () => compileDictionary(TEST_ENTITIES)],
     ["the sense rules' entities", () => compileDictionary(SENSE_ENTITIES)],
-  ])('%s stored in format 3 (per-node pattern offsets) loads the same as format 4', (_, make) => {
-    const compiled = make();
-    const current = serializeDictionary(compiled);
-    // Format 3 as an earlier build wrote it: `termStart[n]`, the first pattern entry of node n.
-    const nodes = compiled.edgeLabel.length + 1;
-    const termStart = new Uint16Array(nodes + 1);
-    for (const n of compiled.termNode) termStart[n + 1]!++;
-    for (let n = 0; n < nodes; n++) termStart[n + 1]! += termStart[n]!;
-    const { terminalBits: _bits, termNode: _nodes, edgeLabel: _labels, ...arrays } = current.arrays;
-    const { alphabet: _alphabet, ...rest } = current;
-    const u16 = (a: Uint16Array) => `u16:${encodeBase64(new Uint8Array(a.buffer))}`;
-    const chars = Uint16Array.from(compiled.edgeLabel, (label) => compiled.alphabet.charCodeAt(label - 1));
-    const legacy: LegacySerializedDictionary = {
-      ...rest,
-      format: 3,
-      arrays: { ...arrays, termStart: u16(termStart), edgeChar: u16(chars) },
-    };
-    const loaded = loadDictionary(JSON.parse(JSON.stringify(legacy)));
-    for (const key of ARRAYS) expect([...loaded[key]], key).toEqual([...compiled[key]]);
-    expect(loaded.alphabet).toBe(compiled.alphabet);
-    expect(findMentions('Zelensky met Macron in Kyiv', loaded)).toEqual(
-      findMentions('Zelensky met Macron in Kyiv', compiled),
-    );
-  });
+  ])(
+    '%s stored in format 3 (per-node pattern offsets, 16-bit characters) upgrades to the same dictionary',
+    (_, make) => {
+      const compiled = make();
+      const current = serializeDictionary(compiled);
+      // Format 3 as an earlier build wrote it: `termStart[n]`, the first pattern entry of node n.
+      const nodes = compiled.edgeLabel.length + 1;
+      const termStart = new Uint16Array(nodes + 1);
+      for (const n of compiled.termNode) termStart[n + 1]!++;
+      for (let n = 0; n < nodes; n++) termStart[n + 1]! += termStart[n]!;
+      const { terminalBits: _bits, termNode: _nodes, edgeLabel: _labels, ...arrays } = current.arrays;
+      const { alphabet: _alphabet, ...rest } = current;
+      const u16 = (a: Uint16Array) => `u16:${encodeBase64(new Uint8Array(a.buffer))}`;
+      const chars = Uint16Array.from(compiled.edgeLabel, (label) => compiled.alphabet.charCodeAt(label - 1));
+      const legacy: LegacySerializedDictionary = {
+        ...rest,
+        format: 3,
+        arrays: { ...arrays, termStart: u16(termStart), edgeChar: u16(chars) },
+      };
+      const loaded = loadDictionary(upgradeDictionary(JSON.parse(JSON.stringify(legacy))));
+      for (const key of ARRAYS) expect([...loaded[key]], key).toEqual([...compiled[key]]);
+      expect(loaded.alphabet).toBe(compiled.alphabet);
+      expect(findMentions('Zelensky met Macron in Kyiv', loaded)).toEqual(
+        findMentions('Zelensky met Macron in Kyiv', compiled),
+      );
+    },
+  );
 });
