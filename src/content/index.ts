@@ -9,6 +9,7 @@ import { extensionLifetime } from '../platform/lifetime';
 import { listenInTab, send } from '../platform/content-messaging';
 import { prefetchContentData } from '../platform/dictionary-source';
 import { watchSiteGate } from '../platform/site-gate';
+import { isScrolled } from '../dom/viewport-blocks';
 import { Sessions } from './session';
 
 function main(): void {
@@ -18,7 +19,8 @@ function main(): void {
   const href = location.href.slice(0, 8192);
   const life = extensionLifetime();
   prefetchContentData();
-  const sessions = new Sessions(life);
+  // Asked now, it is known (a frame later) by the time the stored data is read; see isScrolled.
+  const sessions = new Sessions(life, isScrolled(document));
   const gate = watchSiteGate(href, life, (config) => sessions.apply(config));
   listenInTab(
     {

@@ -36,7 +36,11 @@ export interface Session {
   counts(): { id: string; mentions: number }[];
 }
 
-async function startSession(config: PageConfig, life: Lifetime): Promise<Session> {
+async function startSession(
+  config: PageConfig,
+  life: Lifetime,
+  scrolled: Promise<boolean> | undefined,
+): Promise<Session> {
   const { signal } = life;
   let settings = config.settings;
   const { dictionary: dict, cardMessages, cardCss } = await readContentData();
@@ -114,6 +118,7 @@ async function startSession(config: PageConfig, life: Lifetime): Promise<Session
     },
     types: new Set(settings.types),
     style: settings.highlightStyle,
+    scrolled,
   });
   onAbort(signal, () => {
     if (life.alive()) void send('pageFound', { entities: 0 });
@@ -192,9 +197,12 @@ export class Sessions {
   #running: { types: string; stop: AbortController; started: Promise<Session | null> } | null = null;
 
   readonly #life: Lifetime;
+  /** Whether the page was shown scrolled down, asked at load for the first session (see `isScrolled`). */
+  #scrolled: Promise<boolean> | undefined;
 
-  constructor(life: Lifetime) {
+  constructor(life: Lifetime, scrolled?: Promise<boolean>) {
     this.#life = life;
+    this.#scrolled = scrolled;
   }
 
   /** Apply the gate's decision (null: off). */
@@ -211,7 +219,9 @@ export class Sessions {
       return;
     }
     const stop = new AbortController();
-    const started = startSession(config, within(this.#life, stop.signal)).then(
+    const scrolled = this.#scrolled;
+    this.#scrolled = undefined;
+    const started = startSession(config, within(this.#life, stop.signal), scrolled).then(
       (session) => (stop.signal.aborted ? null : (this.current = session)),
       () => null,
     );

@@ -54,6 +54,11 @@ export interface HighlighterOptions {
   types?: ReadonlySet<EntityType>;
   /** How mentions look (default: underline); `none` keeps them for hover and keyboard only. */
   style?: HighlightStyle;
+  /**
+   * Whether the page is shown scrolled down ({@link isScrolled}), asked before the highlighter
+   * was made: the first scan then need not wait for a frame to know it. Later scans ask again.
+   */
+  scrolled?: Promise<boolean>;
   /** The browser's frames and tasks (default: the real ones). */
   frames?: FrameScheduler;
   /** The browser's Custom Highlight API and static ranges (default: the real ones). */
@@ -70,6 +75,8 @@ export class Highlighter {
   readonly #registry: HighlightRegistry;
   readonly #observer: PageObserver;
   #navigation: NavigationWatch | null = null;
+  /** The answer asked for early ({@link HighlighterOptions.scrolled}), until the first scan takes it. */
+  #scrolled: Promise<boolean> | undefined;
   /** Set once a page has more than {@link WINDOW_THRESHOLD} mentions. */
   #window: PaintWindow | null = null;
   /** Ends the window listeners with the highlighter. */
@@ -84,6 +91,7 @@ export class Highlighter {
   constructor(root: Element, dict: Dictionary, options: HighlighterOptions = {}) {
     this.#root = root;
     this.#options = options;
+    this.#scrolled = options.scrolled;
     const types = options.types;
     this.#typeOf = new Map(
       dict.entities.flatMap((e) => (types && !types.has(e.type) ? [] : [[e.id, e.type] as const])),
@@ -170,7 +178,9 @@ export class Highlighter {
    * end (hover and keyboard use the index, so staged mentions work before they are painted).
    */
   async #scanPage(generation: number): Promise<void> {
-    const scrolled = await isScrolled(this.#root.ownerDocument);
+    const early = this.#scrolled;
+    this.#scrolled = undefined;
+    const scrolled = await (early ?? isScrolled(this.#root.ownerDocument));
     if (!this.#scheduler.isLive(generation)) return;
     const first = scrolled ? viewportBlocks(this.#root, this.#options.isOwnUi) : [];
     await this.#scheduler.each(first, (block) => this.#scan(block, generation));

@@ -325,6 +325,37 @@ describe('Highlighter: the viewport first', () => {
     h.stop();
   });
 
+  it.each([
+    ['scrolled', true, FIRST],
+    ['at the top', false, 3],
+  ])(
+    'takes an answer asked before it was made (%s) instead of waiting for a layout report',
+    async (_, scrolled, first) => {
+      const { document, window } = page(html);
+      const undo = layOut(document, window);
+      // The page's own report would say "scrolled": only the early answer may decide.
+      let asked = 0;
+      const Observer = (window as unknown as { IntersectionObserver: new (cb: unknown) => object })
+        .IntersectionObserver;
+      Object.assign(window, {
+        IntersectionObserver: class extends (Observer as new (cb: unknown) => object) {
+          constructor(cb: unknown) {
+            super(cb);
+            asked++;
+          }
+        },
+      });
+      added = [];
+      const h = highlighter(document, { scrolled: Promise.resolve(scrolled) });
+      await h.start();
+      undo();
+      const ps = [...document.querySelectorAll('p')];
+      expect(ps.indexOf((added[0]!.startContainer as Text).parentElement!.closest('p')!)).toBe(first);
+      expect(asked).toBe(0);
+      h.stop();
+    },
+  );
+
   it('finds exactly what a scan in document order finds', async () => {
     const plain = await run(false);
     const first = await run(true);
