@@ -110,8 +110,7 @@ export function serializeDictionary(d: Dictionary, { matchingOnly = false } = {}
       patternFlags: encodeBase64(d.patternFlags),
       patternEntity: encodeUints(d.patternEntity),
       edgeStart: encodeOffsets(d.edgeStart),
-      edgeLabel:
-        d.edgeLabel instanceof Uint8Array ? `u8:${encodeBase64(d.edgeLabel)}` : encodeUints(d.edgeLabel),
+      edgeLabel: encodeLabels(d.edgeLabel),
       terminalBits: encodeBase64(d.terminalBits),
       termNode: encodeUints(d.termNode),
       terminals: encodeUints(d.terminals),
@@ -202,6 +201,22 @@ export function loadDictionary(s: SerializedDictionary): Dictionary {
     symbolOf: symbolTable(s.alphabet),
     terminals: uints(s.arrays.terminals),
   };
+}
+
+/** Label a trie's edge characters (see `Dictionary.edgeLabel`): in a byte where they fit. */
+export function labelEdges(
+  chars: ArrayLike<number>,
+): Pick<Dictionary, 'edgeLabel' | 'alphabet' | 'symbolOf'> {
+  const alphabet = String.fromCharCode(...[...new Set(Array.from(chars))].sort((a, b) => a - b));
+  const symbolOf = symbolTable(alphabet);
+  const labels = Array.from(chars, (c) => symbolOf[c]!);
+  const edgeLabel = alphabet.length < 0x100 ? Uint8Array.from(labels) : Uint16Array.from(labels);
+  return { edgeLabel, alphabet, symbolOf };
+}
+
+/** An edge-label array as stored: one byte each where they fit. */
+export function encodeLabels(labels: Uint8Array | Uint16Array): string {
+  return labels instanceof Uint8Array ? `u8:${encodeBase64(labels)}` : encodeUints(labels);
 }
 
 /**

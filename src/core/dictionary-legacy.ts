@@ -5,7 +5,13 @@
  * reads format 4, written for its own build) does not carry this code.
  */
 import { encodeBase64 } from './base64';
-import { decodeUints, encodeUints, symbolTable, type SerializedDictionary } from './dictionary-codec';
+import {
+  decodeUints,
+  encodeLabels,
+  encodeUints,
+  labelEdges,
+  type SerializedDictionary,
+} from './dictionary-codec';
 
 /** Format 3: per-node pattern offsets (`termStart`) and 16-bit edge characters (`edgeChar`). */
 export interface LegacySerializedDictionary extends Omit<
@@ -33,10 +39,7 @@ export function upgradeDictionary(
     if (termStart[n + 1]! > termStart[n]!) terminalBits[n >> 3]! |= 1 << (n & 7);
     termNode.fill(n, termStart[n]!, termStart[n + 1]!);
   }
-  const chars = decodeUints(encodedChars);
-  const alphabet = String.fromCharCode(...[...new Set(chars)].sort((a, b) => a - b));
-  const symbolOf = symbolTable(alphabet);
-  const labels = Array.from(chars, (c) => symbolOf[c]!);
+  const { alphabet, edgeLabel } = labelEdges(decodeUints(encodedChars));
   return {
     ...s,
     format: 4,
@@ -45,10 +48,7 @@ export function upgradeDictionary(
       ...arrays,
       terminalBits: encodeBase64(terminalBits),
       termNode: encodeUints(termNode),
-      edgeLabel:
-        alphabet.length < 0x100
-          ? `u8:${encodeBase64(Uint8Array.from(labels))}`
-          : encodeUints(Uint16Array.from(labels)),
+      edgeLabel: encodeLabels(edgeLabel),
     },
   };
 }

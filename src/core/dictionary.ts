@@ -12,7 +12,7 @@ import {
   type Pattern,
   type SenseLexicon,
 } from './dictionary-types';
-import { symbolTable } from './dictionary-codec';
+import { labelEdges } from './dictionary-codec';
 import { normalizeAlias } from './normalize';
 import { SENSE_LEXICON } from './sense/lexicon-data';
 
@@ -214,11 +214,7 @@ function buildTrie(keys: string[]) {
     }
   });
   edgeStart[order.length] = e;
-  const alphabet = String.fromCharCode(...[...new Set(chars)].sort((a, b) => a - b));
-  const symbolOf = symbolTable(alphabet);
-  const labels = chars.map((c) => symbolOf[c]!);
-  const edgeLabel = alphabet.length < 0x100 ? Uint8Array.from(labels) : Uint16Array.from(labels);
-  return { edgeStart, edgeLabel, alphabet, symbolOf, terminalBits, termNode, terminals };
+  return { edgeStart, ...labelEdges(chars), terminalBits, termNode, terminals };
 }
 
 export { loadDictionary, serializeDictionary, type SerializedDictionary } from './dictionary-codec';
