@@ -11,6 +11,9 @@
  * - Block elements end a run: a U+2029 separator (a hard break for the matcher) is put between
  *   blocks; `<br>` becomes a space. Inline elements are transparent, so `Vo<b>lodymyr</b>` is one
  *   word.
+ * - A plain block (no element inside but simple inline ones, none skipped, no shadow root) is read
+ *   with one `textContent` call and recorded whole: its text nodes are walked only if a match in it
+ *   must become a range (src/dom/text-map.ts). The text is the same either way.
  * - Open shadow roots are walked as blocks of their own (before the host's light children), the
  *   root's own shadow root included; closed ones cannot be seen. Each one found is reported
  *   ({@link ExtractOptions.onShadowRoot}) so a caller can observe it: a MutationObserver on the
@@ -18,6 +21,7 @@
  */
 import { isBlockName } from './blocks';
 import { composedContains, composedParent, elementOf } from './composed-tree';
+import type { ExtractedText } from './text-map';
 
 /** The hard break between blocks (the matcher never matches across it). */
 export const BLOCK_BREAK = '\u2029';
@@ -59,14 +63,18 @@ const SKIP_BY_ATTRIBUTE = [
   '[style*="visibility: hidden" i]',
 ].join(',');
 
-/** Text of a subtree and where each text node sits in it. */
-export interface ExtractedText {
-  text: string;
-  /** Text nodes in document order. */
-  nodes: Text[];
-  /** `starts[i]`: offset of `nodes[i]`'s first character in `text`. */
-  starts: number[];
-}
+/**
+ * Inline elements a plain block may hold: never skipped, never a block or `<br>`, and (but for
+ * `span`) unable to host a shadow root, so a block holding only these reads the same through
+ * `textContent` as through the walk.
+ */
+const PLAIN_INLINE =
+  'a,abbr,b,bdi,bdo,cite,data,del,dfn,em,font,i,img,ins,mark,q,s,small,span,strong,sub,sup,time,u,var,wbr';
+
+/** Any element that keeps a block from being plain (one native call per block). */
+const NOT_PLAIN = `:not(${PLAIN_INLINE}),${SKIP_BY_ATTRIBUTE}`;
+
+export type { ExtractedText } from './text-map';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -78,6 +86,21 @@ export function isSkipped(el: Element): boolean {
   if (SKIP.has(name)) return true;
   if (name.charCodeAt(0) === 0x77 /* w */ && name.startsWith('wsw-')) return true;
   return el.hasAttributes() && el.matches(SKIP_BY_ATTRIBUTE);
+}
+
+/**
+ * Whether a block (itself neither skipped nor a shadow host) can be read whole with `textContent`:
+ * nothing in it is skipped, breaks a run, or renders a shadow tree instead of its children.
+ */
+function isPlainBlock(el: Element): boolean {
+  if (el.firstElementChild === null) return true;
+  if (el.querySelector(NOT_PLAIN) !== null) return false;
+  // A span may host a shadow root, which no selector can see. Not `getElementsByTagName`: the
+  // live collection it returns stays cached on each block it is asked of.
+  if (el.querySelector('span') === null) return true;
+  const spans = el.querySelectorAll('span');
+  for (let i = 0; i < spans.length; i++) if (openShadowRoot(spans[i]!)) return false;
+  return true;
 }
 
 /** Whether a node is in a subtree the extractor skips (editors, code, our UI…), across shadow roots. */
@@ -115,11 +138,12 @@ export interface ExtractedChunk extends ExtractedText {
 
 /**
  * Resumable extraction, for time slicing on big pages: each {@link next} call returns the text of
- * a run of whole blocks, stopping at the first block boundary after `shouldYield()` says so. Chunks
- * end at block boundaries, so no match can be cut in two.
+ * a run of whole blocks, stopping at the first block boundary after `shouldYield(length read)`
+ * says so. Chunks end at block boundaries, so no match can be cut in two.
  *
  * One native TreeWalker pass (no recursion, so deep pages cannot overflow the stack); a stack of
- * open ancestors tells when a block ends. Cost is close to the floor of walking the text nodes.
+ * open ancestors tells when a block ends. Plain blocks are read whole and the walk skips over
+ * them, so on an article's paragraphs it visits the blocks, not each of their text nodes.
  */
 export class TextExtractor {
   private readonly walker: TreeWalker | null;
@@ -165,8 +189,8 @@ export class TextExtractor {
   }
 
   /** The next chunk (everything left, unless `shouldYield` asks to stop at a block boundary). */
-  next(shouldYield?: () => boolean): ExtractedChunk {
-    const nodes: Text[] = [];
+  next(shouldYield?: (length: number) => boolean): ExtractedChunk {
+    const nodes: (Text | Element)[] = [];
     const starts: number[] = [];
     let text = '';
     if (this.single) {
@@ -216,7 +240,7 @@ export class TextExtractor {
             // Asked at every block boundary: in a content script's isolated world, DOM access
             // is 2–3× slower than in the page, and checking every 8 blocks overshot an 8 ms
             // budget up to 48 ms (scripts/bench/extract-worlds.ts).
-            if (shouldYield?.()) break;
+            if (shouldYield?.(text.length)) break;
             text += BLOCK_BREAK;
             pendingBreak = false;
           }
@@ -239,6 +263,23 @@ export class TextExtractor {
         continue;
       }
       const name = el.localName;
+      if (isBlockName(name) && openShadowRoot(el) === null && isPlainBlock(el)) {
+        // A plain block: its text in one native call, its text nodes mapped only when needed.
+        if (text.length > 0) pendingBreak = true;
+        const data = el.textContent ?? '';
+        if (data.length > 0) {
+          if (pendingBreak) {
+            if (shouldYield?.(text.length)) break;
+            text += BLOCK_BREAK;
+          }
+          nodes.push(el);
+          starts.push(text.length);
+          text += data;
+          pendingBreak = true;
+        }
+        node = skipSubtree(walker!, el);
+        continue;
+      }
       if (name === 'br') {
         text += ' ';
       } else {
@@ -276,43 +317,4 @@ function skipSubtree(walker: TreeWalker, el: Element): Node | null {
   let next = walker.nextNode();
   while (next && el.contains(next)) next = walker.nextNode();
   return next;
-}
-
-/** Index in `extracted.nodes` of the node holding `offset` (same rules as {@link positionAt}). */
-export function nodeIndexAt(
-  extracted: ExtractedText,
-  offset: number,
-  bias: 'start' | 'end' = 'start',
-): number {
-  const { starts } = extracted;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! < offset || (bias === 'start' && starts[mid] === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * Map a text offset back to a DOM position. An offset on a block break maps to the end of the
- * previous text node. `end` positions prefer the end of the earlier node at a node boundary.
- */
-export function positionAt(
-  extracted: ExtractedText,
-  offset: number,
-  bias: 'start' | 'end' = 'start',
-): { node: Text; offset: number } | null {
-  const { nodes, starts } = extracted;
-  if (nodes.length === 0) return null;
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! < offset || (bias === 'start' && starts[mid] === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  const node = nodes[lo]!;
-  return { node, offset: Math.min(Math.max(offset - starts[lo]!, 0), node.data.length) };
 }

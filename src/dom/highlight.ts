@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../core/entities';
 import type { Mention } from '../core/matcher';
-import { nodeIndexAt, positionAt, type ExtractedText } from './extract';
+import { locate, type ExtractedText } from './text-map';
 
 /** How mentions look: the user's choice in the options page. */
 export type HighlightStyle = 'underline' | 'tint' | 'none';
@@ -40,13 +40,9 @@ export function placeMentions(
 ): PlacedMention[] {
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
-    const start = positionAt(extracted, mention.start, 'start');
-    const end = positionAt(extracted, mention.end, 'end');
-    if (!start || !end) continue;
-    const nodes = extracted.nodes.slice(
-      nodeIndexAt(extracted, mention.start, 'start'),
-      nodeIndexAt(extracted, mention.end, 'end') + 1,
-    );
+    const located = locate(extracted, mention.start, mention.end);
+    if (!located) continue;
+    const { start, end, nodes } = located;
     const range = makeRange({
       startContainer: start.node,
       startOffset: start.offset,

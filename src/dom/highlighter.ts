@@ -206,7 +206,7 @@ export class Highlighter {
     });
     await this.#scheduler.slices(generation, (clock) => {
       const chunk = extractor.next(clock.shouldYield);
-      clock.extracted();
+      clock.extracted(chunk.text.length);
       if (!only) {
         this.#options.onText?.(chunk.text);
         this.#apply(this.#candidates.feed(chunk));

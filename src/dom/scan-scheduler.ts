@@ -61,11 +61,24 @@ export const browserFrames: FrameScheduler = {
 
 /** What one slice of work is told about its time. */
 export interface SliceClock {
-  /** Whether extraction should stop at its next block boundary (its share of the slice is spent). */
-  shouldYield(): boolean;
-  /** Say that extraction ended and matching begins (the split sizes the next slice's extraction). */
-  extracted(): void;
+  /**
+   * Whether extraction should stop at its next block boundary, having read `length` characters:
+   * its share of the slice is spent, or the text read is already as much as the rest of the slice
+   * can match and place.
+   */
+  shouldYield(length?: number): boolean;
+  /**
+   * Say that extraction ended, with `length` characters read, and matching begins (the split and
+   * the pace of matching size the next slice's extraction).
+   */
+  extracted(length?: number): void;
 }
+
+/** Characters the first slice may read: cold code matches slowly. */
+const FIRST_TEXT_BUDGET = 2_048;
+/** Bounds of the text budget (a slow slice once must not starve the next ones, nor a fast one flood them). */
+const MIN_TEXT_BUDGET = 512;
+const MAX_TEXT_BUDGET = 65_536;
 
 export class ScanScheduler {
   /** Bumped when the page is read again from scratch: work of an older generation stops. */
@@ -126,18 +139,29 @@ export class ScanScheduler {
   async slices(generation: number, slice: (clock: SliceClock) => boolean): Promise<void> {
     const { frames } = this;
     let extractBudget = 1;
+    let textBudget = FIRST_TEXT_BUDGET;
     while (this.isLive(generation)) {
       const t0 = frames.now();
       const deadline = t0 + extractBudget;
       let t1 = t0;
+      let read = 0;
       const done = slice({
-        shouldYield: () => frames.now() > deadline,
-        extracted: () => void (t1 = frames.now()),
+        shouldYield: (length = 0) => length > textBudget || frames.now() > deadline,
+        extracted: (length = 0) => {
+          t1 = frames.now();
+          read = length;
+        },
       });
       if (done) return;
       const t2 = frames.now();
       const extractShare = (t1 - t0) / Math.max(0.1, t2 - t0);
       extractBudget = Math.min(SLICE_MS, Math.max(0.5, SLICE_MS * extractShare));
+      // Reading a plain block is one native call, so a time budget alone lets a slice read far
+      // more text than it can match and place in time: cap the text by the pace matching had.
+      if (read > 0) {
+        const pace = read / Math.max(0.05, t2 - t1);
+        textBudget = Math.min(MAX_TEXT_BUDGET, Math.max(MIN_TEXT_BUDGET, pace * (SLICE_MS - extractBudget)));
+      }
       await frames.yieldToPage();
     }
   }

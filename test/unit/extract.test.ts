@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, extractText, positionAt } from '../../src/dom/extract';
+import { BLOCK_BREAK, extractText } from '../../src/dom/extract';
+import { locate, positionAt } from '../../src/dom/text-map';
 
 const B = BLOCK_BREAK;
 /** A fragment parsed from markup in `doc` (the lint rules keep innerHTML out of our code). */
@@ -60,6 +61,39 @@ describe('extractText', () => {
     ]).toEqual(['Izium', 5]);
   });
 
+  // A plain block is read whole (one textContent call) and mapped to its text nodes on demand;
+  // anything else is walked node by node. Either way every character maps back to itself.
+  it.each([
+    ['plain: text only', '<p>In Izium</p>', ['p']],
+    [
+      'plain: simple inline elements',
+      '<p>The <b>Krem</b>lin <a href="#">said</a> <span>it</span></p>',
+      ['p'],
+    ],
+    ['plain: empty text nodes and comments', '<p>Iz<!-- x --><b></b>ium</p>', ['p']],
+    ['walked: a br', '<p>Kyiv<br>Bucha</p>', ['#text', '#text']],
+    ['walked: a skipped part', '<p>Kyiv <code>x</code>Bucha</p>', ['#text', '#text']],
+    ['walked: hidden by attribute', '<p>Kyiv <span hidden>x</span>Bucha</p>', ['#text', '#text']],
+    ['walked: a custom element', '<p>Kyiv <x-tag>and</x-tag> Bucha</p>', ['#text', '#text', '#text']],
+    ['walked: a nested block', '<div>Kyiv<p>Bucha</p></div>', ['#text', 'p']],
+  ])('%s', (_what, html, kinds) => {
+    const extracted = extractText(body(html));
+    expect(extracted.nodes.map((n) => n.nodeName.toLowerCase())).toEqual(kinds);
+    const { text } = extracted;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === B || text[i] === ' ') continue; // breaks, and the space a <br> stands for
+      const at = positionAt(extracted, i, 'start')!;
+      expect(at.node.data[at.offset], `offset ${i}`).toBe(text[i]);
+      expect(locate(extracted, i, i + 1)!.nodes).toEqual([at.node]);
+    }
+  });
+
+  it('lists every text node a span covers, across inline elements of a plain block', () => {
+    const extracted = extractText(body('<p>The <b>Krem</b>lin said</p>'));
+    expect(locate(extracted, 4, 11)!.nodes.map((t) => t.data)).toEqual(['Krem', 'lin said']);
+    expect(locate(extracted, 0, 4)!.nodes.map((t) => t.data)).toEqual(['The ']);
+  });
+
   it('handles very deep trees without recursion limits', () => {
     const depth = 20000;
     const html = '<span>'.repeat(depth) + 'Kyiv' + '</span>'.repeat(depth);
@@ -114,6 +148,14 @@ describe('open shadow roots', async () => {
     // Offsets map back into the shadow tree's own text nodes.
     const at = positionAt({ text, nodes, starts: extractText(root).starts }, text.indexOf('Izium'));
     expect(at!.node.data).toBe('In Izium');
+  });
+
+  it('walks a block whose span hosts a shadow root (its shadow text, not its light text alone)', () => {
+    const root = body('<p>Kyiv <span>light</span> said</p>');
+    root.querySelector('span')!.attachShadow({ mode: 'open' }).append('Bucha');
+    const extracted = extractText(root);
+    expect(extracted.text).toBe(`Kyiv ${B}Bucha${B}light said`);
+    expect(extracted.nodes.every((n) => n.nodeType === 3)).toBe(true);
   });
 
   it("reads the root's own shadow root (a host re-read after a change inside it)", () => {

@@ -42,6 +42,31 @@ describe('ScanScheduler.slices', () => {
     expect(extractMs).toEqual([1.25, SLICE_MS / 4 + 0.25, SLICE_MS / 4 + 0.25]);
   });
 
+  it('caps the text a slice reads by the pace matching had, when reading is nearly free', async () => {
+    const { state, frames } = manualFrames();
+    const scheduler = new ScanScheduler(frames);
+    const reads: number[] = [];
+    const sliceMs: number[] = [];
+    // A plain block of 100 characters read in 0.01 ms; matching 1 ms per 1,000 characters.
+    await scheduler.slices(scheduler.current, (clock) => {
+      const start = state.t;
+      let read = 0;
+      while (!clock.shouldYield(read)) {
+        read += 100;
+        state.t += 0.01;
+      }
+      clock.extracted(read);
+      state.t += read / 1000;
+      reads.push(read);
+      sliceMs.push(state.t - start);
+      return reads.length >= 4;
+    });
+    // A time budget alone would have read 100 characters per 0.01 ms of its 1 ms: 10,000.
+    expect(reads[0]).toBeLessThanOrEqual(2_200);
+    for (const ms of sliceMs.slice(1)) expect(ms).toBeLessThanOrEqual(SLICE_MS * 1.1);
+    expect(Math.min(...reads.slice(1))).toBeGreaterThan(reads[0]!);
+  });
+
   it('stops at the next slice once a new generation starts, or the scheduler stops', async () => {
     const { frames } = manualFrames();
     const scheduler = new ScanScheduler(frames);
